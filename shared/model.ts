@@ -17,6 +17,8 @@ export const AbsoluteDeviceSchema = z.object({
   isStolen: z.boolean(),
   lastConnectedUtc: z.string().nullable(),
   policyGroupName: z.string().nullable(),
+  /** Which configured connection (account) this record came from; set by sync. */
+  connectionId: z.string().optional(),
 });
 export type AbsoluteDevice = z.infer<typeof AbsoluteDeviceSchema>;
 
@@ -34,6 +36,8 @@ export const InsidersDeviceSchema = z.object({
   deviceName: z.string(),
   serialNumber: z.string(),
   ownerships: z.array(OwnershipSpanSchema),
+  /** Which configured connection (account) this record came from; set by sync. */
+  connectionId: z.string().optional(),
 });
 export type InsidersDevice = z.infer<typeof InsidersDeviceSchema>;
 
@@ -41,6 +45,8 @@ export type InsidersDevice = z.infer<typeof InsidersDeviceSchema>;
 export const TelemetronDeviceSchema = z.object({
   identifier: z.string(),
   customers: z.array(z.string()),
+  /** Which configured connection (account) this record came from; set by sync. */
+  connectionId: z.string().optional(),
 });
 export type TelemetronDevice = z.infer<typeof TelemetronDeviceSchema>;
 
@@ -49,6 +55,8 @@ export const AlgosecDeviceSchema = z.object({
   displayName: z.string(),
   brand: z.string(),
   groups: z.array(z.string()),
+  /** Which configured connection (account) this record came from; set by sync. */
+  connectionId: z.string().optional(),
 });
 export type AlgosecDevice = z.infer<typeof AlgosecDeviceSchema>;
 

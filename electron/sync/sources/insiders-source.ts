@@ -1,0 +1,22 @@
+import type { InsidersClient } from '../../vendors/insiders/client';
+import type { SyncSource } from '../types';
+
+/** Insiders: devices and ownership spans (both paginated lists). */
+export function insidersSource(connectionId: string, label: string, client: InsidersClient): SyncSource {
+  return {
+    connectionId,
+    vendor: 'insiders',
+    label,
+    async pull(run) {
+      let pages = 0;
+      const records = await client.listFleet({
+        signal: run.signal,
+        onProgress: (info) => {
+          pages += 1;
+          run.progress({ items: info.received, pages, total: info.total });
+        },
+      });
+      return { records };
+    },
+  };
+}
