@@ -30,6 +30,12 @@ export class HttpClient {
     Pick<HttpClientOptions, 'readVendorError' | 'pinnedCertSha256' | 'onWait'>;
   private readonly bucket: TokenBucket;
   private readonly slots: Semaphore;
+  /**
+   * A pinned connection keeps its own sockets: the shared agent would hand it
+   * sockets other clients opened with verification off, and resumed TLS
+   * sessions carry no peer certificate to check the pin against.
+   */
+  private readonly pinnedAgent: https.Agent | undefined;
 
   constructor(options: HttpClientOptions) {
     this.opts = {
@@ -47,6 +53,7 @@ export class HttpClient {
     };
     this.bucket = new TokenBucket(this.opts.ratePerSecond, this.opts.burst);
     this.slots = new Semaphore(this.opts.maxConcurrent);
+    this.pinnedAgent = this.opts.pinnedCertSha256 ? new https.Agent({ keepAlive: true, maxCachedSessions: 0 }) : undefined;
   }
 
   get vendor() {
@@ -160,7 +167,7 @@ export class HttpClient {
           method: req.method,
           headers: { ...req.headers, ...(body ? { 'content-length': Buffer.byteLength(body).toString() } : {}) },
           // Pinned appliances: the chain is not trusted, the exact certificate is (checked below).
-          ...(isHttps && pinned ? { rejectUnauthorized: false } : {}),
+          ...(isHttps && pinned ? { rejectUnauthorized: false, agent: this.pinnedAgent } : {}),
         },
         (res) => {
           const chunks: Buffer[] = [];
@@ -197,17 +204,24 @@ export class HttpClient {
 
       r.on('socket', (socket) => {
         const connected = () => clearTimeout(connectTimer);
-        if (isHttps) {
+        const checkPin = () => {
+          if (!pinned) return;
+          const cert = (socket as TLSSocket).getPeerCertificate();
+          const got = (cert?.fingerprint256 ?? '').replace(/:/g, '').toUpperCase();
+          if (got !== pinned) {
+            r.destroy();
+            failWith('tls', `${label}'s TLS certificate does not match the one you trusted for this connection.`, false);
+          }
+        };
+        if (isHttps && r.reusedSocket) {
+          // A keep-alive socket from the pool never emits secureConnect again:
+          // check the pin here too, before the request goes out.
+          connected();
+          checkPin();
+        } else if (isHttps) {
           socket.once('secureConnect', () => {
             connected();
-            if (pinned) {
-              const cert = (socket as TLSSocket).getPeerCertificate();
-              const got = (cert?.fingerprint256 ?? '').replace(/:/g, '').toUpperCase();
-              if (got !== pinned) {
-                r.destroy();
-                failWith('tls', `${label}'s TLS certificate does not match the one you trusted for this connection.`, false);
-              }
-            }
+            checkPin();
           });
         } else socket.once('connect', connected);
       });

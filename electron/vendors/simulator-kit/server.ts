@@ -25,6 +25,8 @@ export interface Faults {
 export interface SimRequest {
   method: string;
   path: string;
+  /** The path exactly as sent (still percent-encoded), for vendors whose names may contain '/' or ','. */
+  rawPath: string;
   query: URLSearchParams;
   /** The query string exactly as sent (without '?'), for signature checks. */
   rawQuery: string;
@@ -77,6 +79,7 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
         const simReq: SimRequest = {
           method: req.method ?? 'GET',
           path: decodeURIComponentSafe(q >= 0 ? rawUrl.slice(0, q) : rawUrl),
+          rawPath: q >= 0 ? rawUrl.slice(0, q) : rawUrl,
           rawQuery: q >= 0 ? rawUrl.slice(q + 1) : '',
           query: new URLSearchParams(q >= 0 ? rawUrl.slice(q + 1) : ''),
           headers: req.headers,
