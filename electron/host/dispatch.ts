@@ -17,6 +17,10 @@ export async function dispatch(
   if (!isChannel(channel)) {
     return fail(appError('unknown-channel', `fleetdesk has no operation called "${String(channel).slice(0, 60)}".`));
   }
+  const handler = handlers[channel] as ((req: unknown) => Promise<unknown>) | undefined;
+  if (typeof handler !== 'function') {
+    return fail(appError('unknown-channel', `${channel} is not available in this build of fleetdesk.`));
+  }
   const parsed = CONTRACT[channel].request.safeParse(payload);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -24,7 +28,6 @@ export async function dispatch(
     return fail(appError('invalid-payload', `The request for ${channel} was refused: ${issue?.message ?? 'invalid'}${where}.`));
   }
   try {
-    const handler = handlers[channel] as (req: unknown) => Promise<unknown>;
     return ok(await handler(parsed.data));
   } catch (err) {
     const error = toAppError(err);

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Result } from '../errors';
 import { appChannels } from './channels/app';
+import { fleetChannels } from './channels/fleet';
 
 /**
  * The IPC contract: every channel the renderer may call, with the schema of
@@ -10,6 +11,7 @@ import { appChannels } from './channels/app';
  */
 export const CONTRACT = {
   ...appChannels,
+  ...fleetChannels,
 } as const;
 
 export type Contract = typeof CONTRACT;

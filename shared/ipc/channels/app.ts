@@ -18,6 +18,8 @@ export const AppStatusSchema = z.object({
   freshness: z.array(VendorFreshnessSchema),
   /** A plain-words reason live vendor calls are disabled (e.g. keychain locked), or null. */
   liveCallsDisabled: z.string().nullable(),
+  /** Data older than this many hours is flagged as stale. */
+  staleAfterHours: z.number(),
 });
 export type AppStatus = z.infer<typeof AppStatusSchema>;
 

@@ -1,0 +1,36 @@
+import type { VendorFreshness } from '../../shared/model';
+import { useApp } from '../state/app-store';
+import { RelativeTime } from './RelativeTime';
+import { VENDOR_NAMES } from './VendorBadges';
+
+function freshnessTone(f: VendorFreshness, staleAfterHours: number): 'good' | 'warn' | 'bad' {
+  if (f.lastError) return 'bad';
+  if (!f.asOf) return 'warn';
+  return Date.now() - Date.parse(f.asOf) > staleAfterHours * 3_600_000 ? 'warn' : 'good';
+}
+
+/** Bottom bar: online or not, syncing, and how old each vendor's data is. */
+export function StatusBar() {
+  const status = useApp((s) => s.status);
+  const connection = useApp((s) => s.connection);
+  if (!status) return <footer className="statusbar">{connection === 'open' ? 'Loading status…' : 'Connecting…'}</footer>;
+  return (
+    <footer className="statusbar" aria-label="Status">
+      <span className={`dot ${status.online ? 'dot-good' : 'dot-bad'}`} aria-hidden="true" />
+      <span>{status.online ? 'Online' : 'Offline — working on cached data'}</span>
+      {status.syncing && <span className="syncing">Syncing…</span>}
+      {status.liveCallsDisabled && <span className="status-warn">Live calls disabled: {status.liveCallsDisabled}</span>}
+      <span className="spacer" />
+      {status.freshness.map((f) => {
+        const tone = freshnessTone(f, status.staleAfterHours);
+        return (
+          <span key={f.connectionId} className={`freshness freshness-${tone}`} title={f.lastError ?? `${f.deviceCount} devices`}>
+            {VENDOR_NAMES[f.vendor]}: {f.asOf ? <>as of <RelativeTime iso={f.asOf} /></> : 'never synced'}
+            {tone === 'warn' && f.asOf && ' (stale)'}
+            {f.lastError && ' — last sync failed'}
+          </span>
+        );
+      })}
+    </footer>
+  );
+}

@@ -1,0 +1,14 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { startAppStore } from './state/app-store';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/components.css';
+
+startAppStore();
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
