@@ -27,7 +27,7 @@ export async function createServices(options: ServiceOptions): Promise<AppServic
   const handlers: Handlers = {
     ...appHandlers({
       info: () => ({ version: options.version, host: options.host, platform: process.platform, demo: true }),
-      status: () => ({ online: true, syncing: false, lastSyncAt: null, freshness: [], liveCallsDisabled: null, staleAfterHours: 24 }),
+      status: () => ({ online: true, syncing: false, lastSyncAt: null, freshness: [], liveCallsDisabled: null, staleAfterHours: 24, destructiveThreshold: 25 }),
       openExternal: options.openExternal,
     }),
   };

@@ -2,6 +2,9 @@ import type { z } from 'zod';
 import type { Result } from '../errors';
 import { appChannels } from './channels/app';
 import { fleetChannels } from './channels/fleet';
+import { groupChannels, groupEditChannels } from './channels/groups';
+import { opsChannels } from './channels/ops';
+import { unenrollChannels } from './channels/unenroll';
 
 /**
  * The IPC contract: every channel the renderer may call, with the schema of
@@ -12,6 +15,10 @@ import { fleetChannels } from './channels/fleet';
 export const CONTRACT = {
   ...appChannels,
   ...fleetChannels,
+  ...groupChannels,
+  ...groupEditChannels,
+  ...opsChannels,
+  ...unenrollChannels,
 } as const;
 
 export type Contract = typeof CONTRACT;

@@ -27,6 +27,8 @@ export const EVENTS = {
     state: z.string(),
     message: z.string().nullable(),
   }),
+  /** The draft of staged edits changed (from any window or after an apply). */
+  'ops:draftChanged': z.object({ edits: z.number().int() }),
 } as const;
 
 export type EventName = keyof typeof EVENTS;

@@ -20,6 +20,8 @@ export const AppStatusSchema = z.object({
   liveCallsDisabled: z.string().nullable(),
   /** Data older than this many hours is flagged as stale. */
   staleAfterHours: z.number(),
+  /** Plans with more destructive items than this need the count typed to confirm. */
+  destructiveThreshold: z.number().int(),
 });
 export type AppStatus = z.infer<typeof AppStatusSchema>;
 

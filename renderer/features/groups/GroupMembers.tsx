@@ -1,0 +1,88 @@
+import { useDroppable } from '@dnd-kit/core';
+import { useEffect, useState } from 'react';
+import type { DeviceRow } from '../../../shared/ipc/channels/fleet';
+import type { GroupSummary } from '../../../shared/ipc/channels/groups';
+import { EmptyState } from '../../components/EmptyState';
+import { api } from '../../ipc/client';
+import { useApp } from '../../state/app-store';
+import { DraggableDevice } from './DraggableDevice';
+import { groupKey, type Pending } from './pending';
+
+/** The open group: its members (draggable out or to another group) and the devices about to join it. */
+export function GroupMembers({
+  group,
+  pending,
+  onRemove,
+  onDeleteGroup,
+  dragging,
+}: {
+  group: GroupSummary | null;
+  pending: Pending | undefined;
+  onRemove: (keys: string[]) => void;
+  onDeleteGroup: () => void;
+  dragging: boolean;
+}) {
+  const fleetVersion = useApp((s) => s.fleetVersion);
+  const [members, setMembers] = useState<DeviceRow[]>([]);
+  const [added, setAdded] = useState<DeviceRow[]>([]);
+  const addKeys = [...(pending?.add ?? [])].join('\n');
+  const gk = group ? groupKey(group.connectionId, group.name) : '';
+  const drop = useDroppable({ id: `group-open:${gk}`, disabled: !group, data: group ? { type: 'group', connectionId: group.connectionId, name: group.name } : undefined });
+  const removeZone = useDroppable({ id: 'remove-zone', disabled: !group, data: { type: 'remove' } });
+
+  useEffect(() => {
+    if (!group) return;
+    let live = true;
+    void api['groups:members']({ connectionId: group.connectionId, name: group.name }).then((r) => live && r.ok && setMembers(r.value.rows));
+    return () => {
+      live = false;
+    };
+  }, [group, fleetVersion]);
+
+  useEffect(() => {
+    const keys = addKeys ? addKeys.split('\n') : [];
+    if (!keys.length) return setAdded([]);
+    let live = true;
+    void api['fleet:rows']({ keys }).then((r) => live && r.ok && setAdded(r.value.rows));
+    return () => {
+      live = false;
+    };
+  }, [addKeys]);
+
+  if (!group) return <div className="panel members-panel"><EmptyState title="Open a group">Pick a group on the left to see its members. Drag devices from the right onto any group to add them.</EmptyState></div>;
+
+  const from = { connectionId: group.connectionId, name: group.name };
+  const removing = pending?.remove ?? new Set<string>();
+  return (
+    <div ref={drop.setNodeRef} className={`panel members-panel ${drop.isOver ? 'drop-over' : ''}`}>
+      <div className="panel-header">
+        <h2 className="grow">{group.name}</h2>
+        <span className="muted">
+          {members.length} members{added.length ? `, +${added.length}` : ''}
+          {removing.size ? `, −${removing.size}` : ''}
+        </span>
+        <button className="btn btn-small" onClick={onDeleteGroup} title="Stage deleting this group (reviewed before it is sent)">
+          Delete group…
+        </button>
+      </div>
+      <ul className="drag-list" aria-label={`Members of ${group.name}`}>
+        {added.map((row) => (
+          <DraggableDevice key={`add-${row.key}`} id={`added:${row.key}`} row={row} payload={{ deviceKeys: [row.key], label: row.name }} marker="add" />
+        ))}
+        {members.map((row) => (
+          <DraggableDevice
+            key={row.key}
+            id={`member:${row.key}`}
+            row={row}
+            payload={{ deviceKeys: [row.key], label: row.name, from }}
+            marker={removing.has(row.key) ? 'remove' : undefined}
+            onDelete={() => onRemove([row.key])}
+          />
+        ))}
+      </ul>
+      <div ref={removeZone.setNodeRef} className={`remove-zone ${dragging ? 'visible' : ''} ${removeZone.isOver ? 'drop-over' : ''}`}>
+        Drop here to remove from {group.name} (or focus a member and press Delete)
+      </div>
+    </div>
+  );
+}

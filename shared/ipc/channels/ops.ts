@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { channel } from '../define';
+import { VENDORS } from '../../vendors';
+
+/**
+ * The change engine as the renderer sees it: the draft of staged edits, the
+ * plan built from it, the conflict check, runs with per-item results, the
+ * outbox and the activity log. Each view is plain words plus ids; the engine's
+ * own types stay in the main process.
+ */
+export const DraftEditViewSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  connectionId: z.string(),
+  vendor: z.enum(VENDORS),
+  deviceKey: z.string().optional(),
+  group: z.string().optional(),
+  /** "Add LPTP-TJORDAN to Branch-12" */
+  label: z.string(),
+});
+export type DraftEditView = z.infer<typeof DraftEditViewSchema>;
+
+export const DraftViewSchema = z.object({ edits: z.array(DraftEditViewSchema), canUndo: z.boolean(), canRedo: z.boolean() });
+
+export const PlanViewSchema = z.object({
+  planId: z.string(),
+  summary: z.string(),
+  counts: z.array(z.object({ vendor: z.enum(VENDORS), action: z.string(), count: z.number().int() })),
+  warnings: z.array(z.object({ level: z.enum(['blocking', 'warning', 'info']), message: z.string() })),
+  steps: z.array(z.object({ id: z.string(), vendor: z.enum(VENDORS), call: z.string(), label: z.string(), items: z.number().int() })),
+  destructive: z.number().int(),
+  requiresTypedCount: z.boolean(),
+  /** True while a blocking warning (e.g. a group that would be emptied) is unresolved. */
+  blocked: z.boolean(),
+});
+export type PlanView = z.infer<typeof PlanViewSchema>;
+
+export const ConflictViewSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  cached: z.string(),
+  intended: z.string(),
+  current: z.string(),
+  resolution: z.enum(['keep-mine', 'take-theirs', 'drop']).nullable(),
+});
+export type ConflictView = z.infer<typeof ConflictViewSchema>;
+
+export const ITEM_STATUSES = ['pending', 'running', 'done', 'failed', 'skipped', 'unknown'] as const;
+
+export const RunViewSchema = z.object({
+  runId: z.string(),
+  summary: z.string(),
+  state: z.enum(['running', 'paused', 'cancelled', 'finished', 'interrupted']),
+  startedAt: z.string(),
+  steps: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      status: z.enum(ITEM_STATUSES),
+      reason: z.string().nullable(),
+      items: z.array(z.object({ label: z.string(), status: z.enum(ITEM_STATUSES), reason: z.string().nullable() })),
+    }),
+  ),
+});
+export type RunView = z.infer<typeof RunViewSchema>;
+
+export const OutboxItemSchema = z.object({ id: z.string(), summary: z.string(), createdAt: z.string(), planId: z.string() });
+
+export const ActivityEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  osUser: z.string(),
+  connectionId: z.string(),
+  vendor: z.enum(VENDORS),
+  action: z.string(),
+  deviceKey: z.string().nullable(),
+  device: z.string(),
+  result: z.enum(ITEM_STATUSES),
+  reason: z.string().nullable(),
+  runId: z.string(),
+});
+export type ActivityEntry = z.infer<typeof ActivityEntrySchema>;
+
+const ActivityFilterSchema = z
+  .object({
+    device: z.string().max(200).optional(),
+    vendor: z.enum(VENDORS).optional(),
+    action: z.string().max(100).optional(),
+    from: z.string().max(40).optional(),
+    to: z.string().max(40).optional(),
+  })
+  .strict();
+
+const id = z.string().min(1).max(100);
+const empty = z.object({}).strict();
+
+export const opsChannels = {
+  'ops:draft': channel(empty, DraftViewSchema),
+  'ops:undo': channel(empty, DraftViewSchema),
+  'ops:redo': channel(empty, DraftViewSchema),
+  'ops:discard': channel(z.object({ ids: z.array(id).max(100_000).optional() }).strict(), DraftViewSchema),
+  /** Turns the draft (or the part of it for one feature) into the exact calls it will make. */
+  'ops:plan': channel(z.object({ kinds: z.array(z.string().max(40)).max(20).optional() }).strict(), PlanViewSchema),
+  /** For a blocking "group would be emptied" warning: keep one device, or delete the group. */
+  'ops:resolveEmptyGroup': channel(z.object({ planId: id, group: z.string().max(200), choice: z.enum(['keep-one', 'delete-group']) }).strict(), PlanViewSchema),
+  'ops:check': channel(z.object({ planId: id }).strict(), z.object({ conflicts: z.array(ConflictViewSchema) })),
+  'ops:resolve': channel(z.object({ planId: id, conflictId: id, choice: z.enum(['keep-mine', 'take-theirs', 'drop']) }).strict(), z.object({ conflicts: z.array(ConflictViewSchema) })),
+  'ops:apply': channel(z.object({ planId: id, typedCount: z.number().int().optional() }).strict(), z.object({ runId: z.string() })),
+  'ops:queue': channel(z.object({ planId: id }).strict(), z.object({ outboxId: z.string() })),
+  'ops:run': channel(z.object({ runId: id }).strict(), RunViewSchema),
+  'ops:control': channel(z.object({ runId: id, action: z.enum(['pause', 'resume', 'cancel', 'retry-failed', 'recheck-unknown']) }).strict(), RunViewSchema),
+  /** Runs a crash interrupted, found in the journal at start. */
+  'ops:recovery': channel(empty, z.object({ runs: z.array(RunViewSchema) })),
+  'ops:outbox': channel(empty, z.object({ items: z.array(OutboxItemSchema) })),
+  'ops:outboxRemove': channel(z.object({ id }).strict(), z.object({ items: z.array(OutboxItemSchema) })),
+  'activity:list': channel(ActivityFilterSchema, z.object({ entries: z.array(ActivityEntrySchema), total: z.number().int() })),
+  'activity:export': channel(z.object({ format: z.enum(['csv', 'json']), filter: ActivityFilterSchema }).strict(), z.object({ filename: z.string(), content: z.string() })),
+};
