@@ -4,6 +4,7 @@ import { appChannels } from './channels/app';
 import { fleetChannels } from './channels/fleet';
 import { groupChannels, groupEditChannels } from './channels/groups';
 import { opsChannels } from './channels/ops';
+import { timelineChannels } from './channels/timeline';
 import { unenrollChannels } from './channels/unenroll';
 
 /**
@@ -19,6 +20,7 @@ export const CONTRACT = {
   ...groupEditChannels,
   ...opsChannels,
   ...unenrollChannels,
+  ...timelineChannels,
 } as const;
 
 export type Contract = typeof CONTRACT;

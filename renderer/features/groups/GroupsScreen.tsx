@@ -114,7 +114,7 @@ export function GroupsScreen() {
         </div>
         <DragOverlay dropAnimation={null}>{dragging && <div className="drag-overlay">{dragging.label}</div>}</DragOverlay>
       </DndContext>
-      <PendingChangesBar scope="group" />
+      <PendingChangesBar scopes={["group"]} />
     </section>
   );
 }

@@ -3,8 +3,9 @@ import { useDraft } from '../../state/draft-store';
 import { ReviewDialog } from './ReviewDialog';
 
 /** The staged edits of one feature: how many, what they are, and the way to review and apply them. */
-export function PendingChangesBar({ scope }: { scope: 'group' | 'ownership' | 'assignment' }) {
-  const edits = useDraft((s) => s.edits.filter((e) => e.kind.startsWith(`${scope}.`)));
+export function PendingChangesBar({ scopes }: { scopes: Array<'group' | 'ownership' | 'assignment'> }) {
+  const all = useDraft((s) => s.edits);
+  const edits = all.filter((e) => scopes.some((scope) => e.kind.startsWith(`${scope}.`)));
   const [open, setOpen] = useState(false);
   const [expanded, setExpanded] = useState(false);
   if (!edits.length)

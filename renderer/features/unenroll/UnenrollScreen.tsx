@@ -143,7 +143,10 @@ export function UnenrollScreen() {
             onToggle={(keys, on) =>
               setChecked((prev) => {
                 const next = new Set(prev);
-                for (const k of keys) (on ? next.add(k) : next.delete(k));
+                for (const k of keys) {
+                  if (on) next.add(k);
+                  else next.delete(k);
+                }
                 return next;
               })
             }
