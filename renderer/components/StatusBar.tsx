@@ -1,6 +1,7 @@
 import type { VendorFreshness } from '../../shared/model';
 import { useApp } from '../state/app-store';
 import { RelativeTime } from './RelativeTime';
+import { SyncIndicator } from './SyncIndicator';
 import { VENDOR_NAMES } from './VendorBadges';
 
 function freshnessTone(f: VendorFreshness, staleAfterHours: number): 'good' | 'warn' | 'bad' {
@@ -18,7 +19,7 @@ export function StatusBar() {
     <footer className="statusbar" aria-label="Status">
       <span className={`dot ${status.online ? 'dot-good' : 'dot-bad'}`} aria-hidden="true" />
       <span>{status.online ? 'Online' : 'Offline — working on cached data'}</span>
-      {status.syncing && <span className="syncing">Syncing…</span>}
+      <SyncIndicator />
       {status.liveCallsDisabled && <span className="status-warn">Live calls disabled: {status.liveCallsDisabled}</span>}
       <span className="spacer" />
       {status.freshness.map((f) => {

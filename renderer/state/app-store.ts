@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { z } from 'zod';
 import type { AppInfoSchema, AppStatus } from '../../shared/ipc/channels/app';
+import type { EventPayload } from '../../shared/ipc/events';
 import { api, onConnectionState, onEvent, type ConnectionState } from '../ipc/client';
 
 export const SECTIONS = [
@@ -20,6 +21,8 @@ interface AppState {
   section: SectionId;
   /** Bumped on every `fleet:changed` so views reload their data. */
   fleetVersion: number;
+  /** Latest sync progress per connection, while syncs run (cleared when they end). */
+  sync: Record<string, EventPayload<'sync:progress'>>;
   go(section: SectionId): void;
 }
 
@@ -29,6 +32,7 @@ export const useApp = create<AppState>((set) => ({
   connection: 'connecting',
   section: 'search',
   fleetVersion: 0,
+  sync: {},
   go: (section) => set({ section }),
 }));
 
@@ -47,5 +51,12 @@ export function startAppStore(): void {
     if (connection === 'open') void refresh().then(() => useApp.setState((s) => ({ fleetVersion: s.fleetVersion + 1 })));
   });
   onEvent('status:changed', (status) => useApp.setState({ status }));
+  onEvent('sync:progress', (p) =>
+    useApp.setState((s) => {
+      const sync = { ...s.sync, [p.connectionId]: p };
+      if (p.phase === 'done' || p.phase === 'cancelled') delete sync[p.connectionId];
+      return { sync };
+    }),
+  );
   onEvent('fleet:changed', () => useApp.setState((s) => ({ fleetVersion: s.fleetVersion + 1 })));
 }
