@@ -1,0 +1,131 @@
+/**
+ * An n-gram inverted index over short strings with typed-array posting lists.
+ * Characters are mapped to a 42-symbol alphabet (a-z, 0-9, five separators,
+ * one "other" bucket), so every 1-, 2- and 3-gram has a small integer code
+ * and the lists live in one flat Uint32Array each. "Other" characters can
+ * only add candidates, never lose one: every hit is verified on the text.
+ */
+const OTHER = 41;
+const CODE = new Uint8Array(65536).fill(OTHER); // indexed by char code, or by byte (0xff = not ASCII)
+for (let c = 97; c <= 122; c++) CODE[c] = CODE[c - 32] = c - 97; // upper and lower case share codes
+for (let c = 48; c <= 57; c++) CODE[c] = 26 + c - 48;
+['@', '.', '-', '_', ' '].forEach((ch, i) => (CODE[ch.charCodeAt(0)] = 36 + i));
+const A = 42;
+
+export const gramCount = (n: 2 | 3) => A ** n;
+
+function codeAt(s: string, i: number, n: number): number {
+  let code = 0;
+  for (let k = 0; k < n; k++) code = code * A + CODE[s.charCodeAt(i + k)]!;
+  return code;
+}
+
+export interface Postings {
+  offsets: Uint32Array; // gram code → start in ids; length gramCount + 1
+  ids: Uint32Array;
+}
+
+/**
+ * Builds the n-gram lists over texts stored back to back as bytes (text d is
+ * bytes[starts[d] .. starts[d+1])): count, then fill; each text listed once
+ * per gram, ids ascending.
+ */
+export function buildPostings(n: 2 | 3, bytes: Uint8Array, starts: Uint32Array): Postings {
+  const size = gramCount(n);
+  const docs = starts.length - 1;
+  // Gram codes of the whole corpus, computed once (a code per byte; the first n-1 of each text unused).
+  const codes = new Uint32Array(bytes.length);
+  for (let i = n - 1; i < bytes.length; i++) {
+    codes[i] = n === 3 ? (CODE[bytes[i - 2]!]! * A + CODE[bytes[i - 1]!]!) * A + CODE[bytes[i]!]! : CODE[bytes[i - 1]!]! * A + CODE[bytes[i]!]!;
+  }
+  const counts = new Uint32Array(size + 1);
+  const stamp = new Int32Array(size).fill(-1);
+  for (let doc = 0; doc < docs; doc++) {
+    for (let i = starts[doc]! + n - 1, end = starts[doc + 1]!; i < end; i++) {
+      const c = codes[i]!;
+      if (stamp[c] !== doc) {
+        stamp[c] = doc;
+        counts[c + 1]!++;
+      }
+    }
+  }
+  for (let i = 1; i <= size; i++) counts[i]! += counts[i - 1]!;
+  const ids = new Uint32Array(counts[size]!);
+  const fill = counts.slice(0, size);
+  stamp.fill(-1);
+  for (let doc = 0; doc < docs; doc++) {
+    for (let i = starts[doc]! + n - 1, end = starts[doc + 1]!; i < end; i++) {
+      const c = codes[i]!;
+      if (stamp[c] !== doc) {
+        stamp[c] = doc;
+        ids[fill[c]!++] = doc;
+      }
+    }
+  }
+  return { offsets: counts, ids };
+}
+
+export function list(p: Postings, code: number): Uint32Array {
+  return p.ids.subarray(p.offsets[code]!, p.offsets[code + 1]!);
+}
+
+/** Distinct gram codes of a term. */
+export function gramsOf(term: string, n: number): number[] {
+  const out = new Set<number>();
+  for (let i = 0; i + n <= term.length; i++) out.add(codeAt(term, i, n));
+  return [...out];
+}
+
+function contains(sorted: Uint32Array, x: number, from: number): number {
+  let lo = from;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Intersection of sorted id lists, smallest first. Only the `maxLists`
+ * smallest are used: the caller verifies every candidate anyway, and a few
+ * selective grams narrow the set as well as all of them. The result lives in
+ * `scratch` and is valid until the next call.
+ */
+export function intersect(lists: Uint32Array[], scratch: [Uint32Array, Uint32Array], maxLists = 4): Uint32Array {
+  if (!lists.length) return scratch[0].subarray(0, 0);
+  lists.sort((a, b) => a.length - b.length);
+  let acc = lists[0]!;
+  for (let l = 1; l < Math.min(lists.length, maxLists) && acc.length; l++) {
+    const b = lists[l]!;
+    // Results go to reusable buffers (ping-pong), so a query allocates nothing here.
+    const out = scratch[l % 2]!;
+    if (acc.length * 16 < b.length) {
+      // Small against large: binary search each candidate.
+      let k = 0;
+      let from = 0;
+      for (let i = 0; i < acc.length; i++) {
+        from = contains(b, acc[i]!, from);
+        if (from < b.length && b[from] === acc[i]) out[k++] = acc[i]!;
+      }
+      acc = out.subarray(0, k);
+      continue;
+    }
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < acc.length && j < b.length) {
+      const x = acc[i]!;
+      const y = b[j]!;
+      if (x === y) {
+        out[k++] = x;
+        i++;
+        j++;
+      } else if (x < y) i++;
+      else j++;
+    }
+    acc = out.subarray(0, k);
+  }
+  return acc;
+}

@@ -1,0 +1,108 @@
+import type { FleetDevice } from '../model';
+import { eachValue } from './device-fields';
+import { fold } from './fold';
+import { StringTable } from './string-table';
+
+/** A growable typed array, to collect millions of numbers without boxing them. */
+class Growable<T extends Uint32Array | Uint8Array | Int32Array> {
+  length = 0;
+  constructor(public data: T) {}
+  push(x: number) {
+    if (this.length === this.data.length) {
+      const next = new (this.data.constructor as new (n: number) => T)(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = x;
+  }
+}
+
+/**
+ * The distinct searchable values of the fleet, and for each value the devices
+ * that have it with the kind it has there (serial, name, group...). Searching
+ * values instead of whole devices keeps the strings short and lets one match
+ * answer "exact", "prefix" and "substring" at once.
+ *
+ * Values keep their original spelling (no string is created per value, which
+ * is what makes the build fast); ASCII case is ignored by the hash table and
+ * by matching. The rare value with other characters also gets a folded form
+ * ("José" → "jose") in `folded`.
+ */
+export interface ValueTable {
+  values: string[];
+  /** Folded form (lower case, no accents) of values that are not plain ASCII. */
+  folded: Map<number, string>;
+  table: StringTable;
+  /** CSR: devices of value v are devs[offsets[v] .. offsets[v+1]), with their kinds. */
+  offsets: Uint32Array;
+  devs: Uint32Array;
+  kinds: Uint8Array;
+  /**
+   * Every value folded to lower-case bytes, back to back: value v is
+   * bytes[starts[v] .. starts[v+1]). Matching scans these instead of a
+   * million scattered string objects, so it reads memory in order.
+   * Characters outside ASCII after folding are stored as NON_ASCII.
+   */
+  bytes: Uint8Array;
+  starts: Uint32Array;
+}
+
+export const NON_ASCII = 0xff;
+
+export function buildValueTable(devices: readonly FleetDevice[]): ValueTable {
+  const table = new StringTable(devices.length * 5);
+  const lastDevice = new Growable(new Int32Array(1 << 16));
+  const lastPair = new Growable(new Uint32Array(1 << 16));
+  const pairValue = new Growable(new Uint32Array(1 << 18));
+  const pairDevice = new Growable(new Uint32Array(1 << 18));
+  const pairKind = new Growable(new Uint8Array(1 << 18));
+  let d = 0;
+  const add = (raw: string, kind: number) => {
+    if (!raw) return;
+    const id = table.intern(raw);
+    if (id === lastDevice.length) {
+      lastDevice.push(-1);
+      lastPair.push(0);
+    }
+    if (lastDevice.data[id] === d) {
+      pairKind.data[lastPair.data[id]!]! |= kind; // same value twice on one device: one entry, both kinds
+      return;
+    }
+    lastDevice.data[id] = d;
+    lastPair.data[id] = pairKind.length;
+    pairValue.push(id);
+    pairDevice.push(d);
+    pairKind.push(kind);
+  };
+  for (d = 0; d < devices.length; d++) eachValue(devices[d]!, add);
+
+  const values = table.values;
+  const folded = new Map<number, string>();
+  // eslint-disable-next-line no-control-regex
+  const nonAscii = /[^\x00-\x7f]/;
+  for (let v = 0; v < values.length; v++) if (nonAscii.test(values[v]!)) folded.set(v, fold(values[v]!));
+
+  // Counting sort of the (value, device) pairs by value; devices stay ascending within a value.
+  const offsets = new Uint32Array(values.length + 1);
+  for (let p = 0; p < pairValue.length; p++) offsets[pairValue.data[p]! + 1]!++;
+  for (let v = 1; v <= values.length; v++) offsets[v]! += offsets[v - 1]!;
+  const fill = offsets.slice(0, values.length);
+  const devs = new Uint32Array(pairValue.length);
+  const kinds = new Uint8Array(pairValue.length);
+  for (let p = 0; p < pairValue.length; p++) {
+    const at = fill[pairValue.data[p]!]!++;
+    devs[at] = pairDevice.data[p]!;
+    kinds[at] = pairKind.data[p]!;
+  }
+  const starts = new Uint32Array(values.length + 1);
+  for (let v = 0; v < values.length; v++) starts[v + 1] = starts[v]! + (folded.get(v) ?? values[v]!).length;
+  const bytes = new Uint8Array(starts[values.length]!);
+  for (let v = 0, w = 0; v < values.length; v++) {
+    const text = folded.get(v) ?? values[v]!;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      bytes[w++] = c >= 65 && c <= 90 ? c | 32 : c < 128 ? c : NON_ASCII;
+    }
+  }
+  return { values, folded, table, offsets, devs, kinds, bytes, starts };
+}
