@@ -1,7 +1,6 @@
 import type { FleetDevice } from '../model';
 import { normalizeSerial } from '../fleet/normalize';
 import { FREE_TEXT, KIND, PRESENT, RANKED, STATUS, managerLabel } from './device-fields';
-import { fold } from './fold';
 import { buildPostings, gramsOf, intersect, list } from './grams';
 import { parseQuery, type Clause, type ParsedQuery, type QueryError } from './query';
 import { suggestFor, type Dictionaries, type Suggestion } from './suggest';
