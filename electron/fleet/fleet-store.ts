@@ -29,6 +29,7 @@ export class FleetStore {
   private keyIndex = new Map<string, number>();
   private searchIndex: SearchIndex = buildSearchIndex([]);
   private gen = 0;
+  private readonly refreshed = new Map<string, string>();
   /** Plain-words problems found while loading the cache (corrupt files, fallbacks). */
   readonly loadProblems: string[] = [];
 
@@ -67,7 +68,31 @@ export class FleetStore {
     const tagged = records.map((r) => ({ ...r, connectionId }));
     writeSnapshot(this.pathOf(connectionId), { connectionId, vendor, asOf, meta }, tagged);
     this.slices.set(connectionId, { connectionId, vendor, asOf, records: tagged, meta, lastError: null });
+    for (const key of this.refreshed.keys()) if (key.startsWith(`${connectionId}\u0000`)) this.refreshed.delete(key);
     this.rebuild();
+  }
+
+  /**
+   * A partial refresh (e.g. the devices of an unenroll review): the records
+   * with these ids are replaced by the fresh ones, or dropped when the vendor
+   * no longer lists them. The slice keeps its "as of"; each refreshed record
+   * remembers its own time (see `recordAsOf`).
+   */
+  patchRecords<R extends VendorRecord>(connectionId: string, ids: readonly string[], fresh: readonly R[], idOf: (r: R) => string, at: string): void {
+    const slice = this.slices.get(connectionId);
+    if (!slice) return;
+    const asked = new Set(ids);
+    const kept = (slice.records as R[]).filter((r) => !asked.has(idOf(r)));
+    const records = [...kept, ...fresh.map((r) => ({ ...r, connectionId }))];
+    writeSnapshot(this.pathOf(connectionId), { connectionId, vendor: slice.vendor, asOf: slice.asOf ?? at, meta: slice.meta }, records);
+    slice.records = records;
+    for (const id of ids) this.refreshed.set(`${connectionId}\u0000${id}`, at);
+    this.rebuild();
+  }
+
+  /** When one record was last read from its vendor: its own refresh, or its slice's sync. */
+  recordAsOf(connectionId: string, id: string): string | null {
+    return this.refreshed.get(`${connectionId}\u0000${id}`) ?? this.slices.get(connectionId)?.asOf ?? null;
   }
 
   /** A failed sync keeps the previous data and remembers why. */

@@ -223,6 +223,9 @@ export class HttpClient {
             connected();
             checkPin();
           });
+        } else if (r.reusedSocket || !socket.connecting) {
+          // A pooled socket is already connected: 'connect' would never fire (and its listener would leak).
+          connected();
         } else socket.once('connect', connected);
       });
       r.on('finish', () => {

@@ -25,15 +25,14 @@ export function buildUnenrollReview(
     for (const k of matched.keys) keys.add(k);
     notFound = matched.notFound;
   }
-  const asOf = deps.store.asOfByConnection();
   const stale = deps.staleAfterHours();
   const now = deps.now?.() ?? Date.now();
   const rows = [];
   for (const key of keys) {
     const device = deps.store.device(key);
     if (!device) continue;
-    const connectionId = device.absolute?.connectionId;
-    rows.push(predictUnenroll(device, connectionId ? (asOf.get(connectionId) ?? null) : null, stale, now));
+    const a = device.absolute;
+    rows.push(predictUnenroll(device, a?.connectionId ? deps.store.recordAsOf(a.connectionId, a.deviceUid) : null, stale, now));
   }
   rows.sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }));
   return { rows, notFound, accounts: deps.accounts(), staleAfterHours: stale };

@@ -146,7 +146,7 @@ export function generateDemoFleet(options: DemoFleetOptions = {}): DemoFleet {
   devices.forEach((d, i) => {
     if (!d.at.telemetron) return;
     telemetronDevices.push({ id: `tdev_${i + 1}`, identifier: d.serial, type: d.kind });
-    if (p.chance(0.08)) return; // known to Telemetron, assigned to nobody
+    if (i >= DEMO_ANOMALIES.length && p.chance(0.08)) return; // known to Telemetron, assigned to nobody
     const a = customers[i % customers.length]!;
     a.devices.push(d.serial);
     if (p.chance(0.1)) {

@@ -23,7 +23,7 @@ export const COLUMNS: Column[] = [
   {
     id: 'name',
     label: 'Name',
-    width: 'minmax(160px, 1.4fr)',
+    width: 'minmax(140px, 1.3fr)',
     sort: 'name',
     render: (r) => (
       <>
@@ -37,15 +37,15 @@ export const COLUMNS: Column[] = [
       </>
     ),
   },
-  { id: 'serial', label: 'Serial', width: 'minmax(110px, 1fr)', sort: 'serial', render: (r) => <span className="mono">{r.serial ?? '—'}</span> },
-  { id: 'user', label: 'User', width: 'minmax(140px, 1.2fr)', sort: 'user', render: (r) => r.user ?? <span className="muted">—</span> },
-  { id: 'status', label: 'Status', width: '90px', sort: 'status', render: (r) => <StatusCell row={r} /> },
-  { id: 'lastSeen', label: 'Last seen', width: '100px', sort: 'lastSeen', render: (r) => <RelativeTime iso={r.lastSeen} empty="—" /> },
+  { id: 'serial', label: 'Serial', width: 'minmax(100px, 0.9fr)', sort: 'serial', render: (r) => <span className="mono">{r.serial ?? '—'}</span> },
+  { id: 'user', label: 'User', width: 'minmax(120px, 1.2fr)', sort: 'user', render: (r) => r.user ?? <span className="muted">—</span> },
+  { id: 'status', label: 'Status', width: '76px', sort: 'status', render: (r) => <StatusCell row={r} /> },
+  { id: 'lastSeen', label: 'Last seen', width: '82px', sort: 'lastSeen', render: (r) => <RelativeTime iso={r.lastSeen} empty="—" /> },
   { id: 'vendors', label: 'Vendors', width: '104px', sort: 'vendors', render: (r) => <VendorBadges present={r.vendors} /> },
-  { id: 'groups', label: 'Groups', width: 'minmax(100px, 1fr)', render: (r) => r.groups.join(', ') || <span className="muted">—</span> },
+  { id: 'groups', label: 'Groups', width: 'minmax(80px, 0.8fr)', render: (r) => r.groups.join(', ') || <span className="muted">—</span> },
   { id: 'owners', label: 'Owner / customers', width: 'minmax(120px, 1fr)', render: (r) => r.owners.join(', ') || <span className="muted">—</span> },
   { id: 'esn', label: 'ESN', width: '170px', render: (r) => <span className="mono">{r.esn ?? '—'}</span> },
-  { id: 'dataAsOf', label: 'Data age', width: '90px', sort: 'dataAsOf', render: (r) => <RelativeTime iso={r.dataAsOf} empty="—" /> },
+  { id: 'dataAsOf', label: 'Data age', width: '78px', sort: 'dataAsOf', render: (r) => <RelativeTime iso={r.dataAsOf} empty="—" /> },
 ];
 
-export const DEFAULT_COLUMNS = ['name', 'serial', 'user', 'status', 'lastSeen', 'vendors', 'groups', 'dataAsOf'];
+export const DEFAULT_COLUMNS = ['name', 'serial', 'user', 'status', 'lastSeen', 'vendors', 'groups'];
