@@ -67,7 +67,8 @@ export function suggestFor(text: string, cursor: number, dict: Dictionaries): Su
   const value = token.slice(colon + 1).replace(/^"/, '').toLowerCase();
   const make = (v: string, detail?: string): Suggestion => ({ label: `${op}:${v}`, insert: `${neg}${op}:${quote(v)} `, detail });
   const fixed = FIXED[op];
-  if (fixed) return fixed.filter(([v]) => v.startsWith(value)).map(([v, d]) => make(v, d));
+  // A value already typed in full needs no suggestion.
+  if (fixed) return fixed.filter(([v]) => v.startsWith(value) && v !== value).map(([v, d]) => make(v, d));
   if (op === 'group')
     return dict.groups
       .filter((g) => g.name.toLowerCase().includes(value))

@@ -85,6 +85,7 @@ export function QueryBox({ onPasteList }: { onPasteList: (text: string) => void 
       <input
         ref={inputRef}
         id="search-box"
+        aria-label="Search devices"
         type="search"
         role="combobox"
         aria-expanded={showList}
