@@ -5,7 +5,11 @@ import { FleetStore } from '../fleet/fleet-store';
 import type { Emit, Handlers } from '../host/handler-types';
 import { SyncScheduler } from '../sync/sync-scheduler';
 import { SyncService } from '../sync/sync-service';
+import { groupStaging } from '../groups/group-staging';
+import { absoluteExecutor, algosecExecutor } from '../ops/executors';
+import { OpsService, toRunView } from '../ops/ops-service';
 import { buildUnenrollReview } from '../unenroll/review';
+import { UnenrollRuns } from '../unenroll/unenroll-runs';
 import { startAllSimulators } from '../vendors/demo-fleet/start-all';
 import { appHandlers } from './app-handlers';
 import { demoConnections } from './demo-connections';
@@ -72,6 +76,28 @@ export async function createServices(options: ServiceOptions): Promise<AppServic
   scheduler.start(true);
 
   const groups = groupReadHandlers({ store, queries });
+  const executors = new Map([
+    ['demo-absolute', absoluteExecutor(demo.clients.absolute)],
+    ['demo-algosec', algosecExecutor(demo.clients.algosec)],
+  ]);
+  const ops = new OpsService({
+    dataDir: options.dataDir,
+    destructiveThreshold: () => DESTRUCTIVE_THRESHOLD,
+    executorFor: (id) => executors.get(id) ?? null,
+    groupMembers: (connectionId, group) => groups.index().membersOf(connectionId, group).map((i) => store.devices[i]!.algosec!.displayName),
+    currentMembers: async (_connectionId, group, devices) => (await demo.clients.algosec.groupsOfDevices(devices)).find((g) => g.displayName === group)?.members ?? [],
+    onProgress: (run) => {
+      const view = toRunView(run);
+      const items = view.steps.flatMap((st) => st.items);
+      emit('ops:progress', { planId: run.runId, done: items.filter((i) => i.status !== 'pending' && i.status !== 'running').length, total: items.length, state: run.state, message: null });
+    },
+    onDraftChanged: () => emit('ops:draftChanged', { edits: ops.draft.edits().length }),
+    // What changed at the vendors shows up in the fleet at once.
+    onFinished: (run) => new Set(run.plan.steps.map((st) => st.connectionId)).forEach((id) => sync.start(id)),
+  });
+  for (const problem of ops.draft.problems) options.log(`[ops] ${problem}`);
+  const staging = groupStaging(store, ops);
+  const unenrollRuns = new UnenrollRuns(ops.engine, () => DESTRUCTIVE_THRESHOLD);
   const absoluteAccounts = () => demo.connections.filter((c) => c.vendor === 'absolute').map((c) => ({ connectionId: c.id, label: c.label, region: c.region ?? '' }));
   const review = (deviceKeys: string[], text: string) => buildUnenrollReview({ store, queries, accounts: absoluteAccounts, staleAfterHours: () => STALE_AFTER_HOURS }, { deviceKeys, text });
 
@@ -90,6 +116,52 @@ export async function createServices(options: ServiceOptions): Promise<AppServic
       const fresh = await demo.clients.absolute.getDevices(uids);
       store.patchRecords('demo-absolute', uids, fresh, (r) => r.deviceUid, new Date().toISOString());
       return review(deviceKeys, '');
+    },
+    'unenroll:start': async ({ deviceKeys, typedCount }) => {
+      const account = absoluteAccounts()[0]!;
+      return { runId: unenrollRuns.start(review(deviceKeys, '').rows, account, typedCount) };
+    },
+    'unenroll:run': async ({ runId }) => unenrollRuns.view(runId),
+    'unenroll:control': async ({ runId, action }) => {
+      const next = await ops.control(runId, action);
+      unenrollRuns.follow(runId, next.runId);
+      return unenrollRuns.view(next.runId);
+    },
+    'unenroll:receipt': async ({ runId, format }) => unenrollRuns.receipt(runId, format),
+    'groups:stage': async (req) => staging.stage(req),
+    'groups:create': async (req) => staging.create(req),
+    'groups:delete': async (req) => staging.remove(req),
+    'ops:draft': async () => ops.draftView(),
+    'ops:undo': async () => {
+      ops.draft.undo();
+      return ops.draftView();
+    },
+    'ops:redo': async () => {
+      ops.draft.redo();
+      return ops.draftView();
+    },
+    'ops:discard': async ({ ids }) => {
+      ops.draft.discard(ids);
+      return ops.draftView();
+    },
+    'ops:plan': async ({ kinds }) => ops.plan(kinds),
+    'ops:resolveEmptyGroup': async ({ planId, group, choice }) => ops.resolveEmptyGroup(planId, group, choice),
+    'ops:check': async ({ planId }) => ({ conflicts: await ops.check(planId) }),
+    'ops:resolve': async ({ planId, conflictId, choice }) => ({ conflicts: ops.resolve(planId, conflictId, choice) }),
+    'ops:apply': async ({ planId, typedCount }) => ({ runId: ops.apply(planId, typedCount) }),
+    'ops:queue': async ({ planId }) => ({ outboxId: ops.queue(planId) }),
+    'ops:run': async ({ runId }) => ops.runView(runId),
+    'ops:control': async ({ runId, action }) => ops.control(runId, action),
+    'ops:recovery': async () => ({ runs: ops.engine.interrupted().map(toRunView) }),
+    'ops:outbox': async () => ({ items: ops.outbox() }),
+    'ops:outboxRemove': async ({ id }) => ({ items: ops.removeFromOutbox(id) }),
+    'activity:list': async (filter) => {
+      const all = ops.activity.all(filter);
+      return { entries: all.slice(0, 500), total: all.length };
+    },
+    'activity:export': async ({ format, filter }) => {
+      const stamp = new Date().toISOString().slice(0, 10);
+      return format === 'csv' ? { filename: `fleetdesk-activity-${stamp}.csv`, content: ops.activity.exportCsv(filter) } : { filename: `fleetdesk-activity-${stamp}.json`, content: JSON.stringify(ops.activity.all(filter), null, 2) };
     },
   };
 

@@ -1,0 +1,261 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { appError, FleetError } from '../../shared/errors';
+import type { ConflictView, PlanView, RunView } from '../../shared/ipc/channels/ops';
+import { describeEdit, type NewEdit, type StagedEdit } from '../../shared/ops/edits';
+import type { ItemResult, Plan, PlanStep } from '../../shared/ops/plan';
+import { writeFileAtomic } from '../cache/atomic-write';
+import { ActivityLog } from './activity-log';
+import { ApplyEngine } from './apply';
+import { DraftStore } from './draft-store';
+import type { Executor } from './executor';
+import { Journal } from './journal';
+import { buildPlan } from './plan';
+import type { RunState } from './run-state';
+
+const CALL_WORDS: Record<PlanStep['call'], string> = {
+  'algosec.addDevices': 'add to group',
+  'algosec.removeDevices': 'remove from group',
+  'algosec.createGroup': 'create group',
+  'algosec.deleteGroup': 'delete group',
+  'absolute.unenroll': 'unenroll',
+};
+
+export interface OpsDeps {
+  dataDir: string;
+  destructiveThreshold: () => number;
+  executorFor: (connectionId: string) => Executor | null;
+  /** Cached members of an AlgoSec group (display names), for planning. */
+  groupMembers: (connectionId: string, group: string) => string[];
+  /** Current members read from the vendor, for the conflict check. */
+  currentMembers: (connectionId: string, group: string, devices: string[]) => Promise<string[]>;
+  onProgress: (run: RunState) => void;
+  onDraftChanged: () => void;
+  /** A run ended: refresh the fleet from the vendors it touched. */
+  onFinished: (run: RunState) => void;
+}
+
+interface Reviewed {
+  plan: Plan;
+  kinds: string[] | undefined;
+  choices: Map<string, 'keep-one' | 'delete-group'>;
+  conflicts: Array<ConflictView & { editId: string }>;
+}
+
+/**
+ * The change engine behind the IPC channels: the draft, plans under review,
+ * runs (journal + apply), the outbox and the activity log.
+ */
+export class OpsService {
+  readonly draft: DraftStore;
+  readonly activity: ActivityLog;
+  readonly engine: ApplyEngine;
+  private readonly reviewed = new Map<string, Reviewed>();
+  private readonly outboxPath: string;
+
+  constructor(private readonly deps: OpsDeps) {
+    this.draft = new DraftStore(join(deps.dataDir, 'draft.json'));
+    this.activity = new ActivityLog(join(deps.dataDir, 'activity.jsonl'));
+    this.outboxPath = join(deps.dataDir, 'outbox.json');
+    this.engine = new ApplyEngine(new Journal(join(deps.dataDir, 'journal')), deps.executorFor, {
+      progress: deps.onProgress,
+      stepDone: (run, step, results) =>
+        this.activity.append(
+          step.items.map((item, i) => ({
+            connectionId: step.connectionId,
+            vendor: step.vendor,
+            action: step.target ? `${CALL_WORDS[step.call]} ${step.target}` : CALL_WORDS[step.call],
+            deviceKey: item.key,
+            device: item.label,
+            result: results[i]?.status ?? 'unknown',
+            reason: results[i]?.reason ?? null,
+            runId: run.runId,
+          })),
+        ),
+      finished: deps.onFinished,
+    });
+  }
+
+  stage(edits: NewEdit[]): void {
+    const at = new Date().toISOString();
+    this.draft.stage(edits.map((e) => ({ ...e, id: randomUUID(), stagedAt: at }) as StagedEdit));
+    this.deps.onDraftChanged();
+  }
+
+  draftView() {
+    return {
+      edits: this.draft.edits().map((e) => ({ id: e.id, kind: e.kind, connectionId: e.connectionId, vendor: 'algosec' as const, group: e.group, deviceKey: 'deviceKey' in e ? e.deviceKey : undefined, label: describeEdit(e) })),
+      canUndo: this.draft.canUndo,
+      canRedo: this.draft.canRedo,
+    };
+  }
+
+  private edits(kinds?: string[]) {
+    return this.draft.edits().filter((e) => !kinds || kinds.includes(e.kind));
+  }
+
+  plan(kinds?: string[], planId?: string): PlanView {
+    const prior = planId ? this.reviewed.get(planId) : undefined;
+    const choices = prior?.choices ?? new Map<string, 'keep-one' | 'delete-group'>();
+    const plan = buildPlan(this.edits(kinds ?? prior?.kinds), {
+      members: this.deps.groupMembers,
+      emptyGroupChoice: (c, g) => choices.get(`${c}\u0000${g}`),
+    });
+    if (prior) this.reviewed.delete(prior.plan.id);
+    this.reviewed.set(plan.id, { plan, kinds: kinds ?? prior?.kinds, choices, conflicts: [] });
+    return this.view(plan);
+  }
+
+  private view(plan: Plan): PlanView {
+    const destructive = plan.steps.filter((s) => s.destructive).reduce((n, s) => n + s.items.length, 0);
+    const counts = new Map<string, { vendor: PlanStep['vendor']; action: string; count: number }>();
+    for (const s of plan.steps) {
+      const k = `${s.vendor}:${s.call}`;
+      const c = counts.get(k) ?? { vendor: s.vendor, action: CALL_WORDS[s.call], count: 0 };
+      c.count += s.items.length;
+      counts.set(k, c);
+    }
+    const warnings = [...plan.warnings];
+    if (destructive) warnings.push({ level: 'warning', message: `${destructive} destructive ${destructive === 1 ? 'item' : 'items'} (removals or deletions).` });
+    return {
+      planId: plan.id,
+      summary: plan.summary,
+      counts: [...counts.values()],
+      warnings: warnings.map(({ level, message }) => ({ level, message })),
+      steps: plan.steps.map((s) => ({ id: s.id, vendor: s.vendor, call: s.target ? `${s.call}("${s.target}")` : s.call, label: `${s.items.length} ${s.items.length === 1 ? 'item' : 'items'}: ${s.items.slice(0, 4).map((i) => i.label).join(', ')}${s.items.length > 4 ? '…' : ''}`, items: s.items.length })),
+      destructive,
+      requiresTypedCount: destructive > this.deps.destructiveThreshold(),
+      blocked: plan.warnings.some((w) => w.level === 'blocking') || plan.steps.length === 0,
+    };
+  }
+
+  private reviewedPlan(planId: string): Reviewed {
+    const r = this.reviewed.get(planId);
+    if (!r) throw new FleetError(appError('not-found', 'This plan is out of date; close the review and open it again.'));
+    return r;
+  }
+
+  resolveEmptyGroup(planId: string, group: string, choice: 'keep-one' | 'delete-group'): PlanView {
+    const r = this.reviewedPlan(planId);
+    const connectionId = r.plan.steps.find((s) => s.target === group)?.connectionId ?? this.edits(r.kinds).find((e) => e.group === group)?.connectionId ?? '';
+    r.choices.set(`${connectionId}\u0000${group}`, choice);
+    return this.plan(undefined, planId);
+  }
+
+  /** Re-reads the groups the plan touches and lists every edit whose starting point changed. */
+  async check(planId: string): Promise<ConflictView[]> {
+    const r = this.reviewedPlan(planId);
+    const conflicts: Reviewed['conflicts'] = [];
+    const byGroup = new Map<string, StagedEdit[]>();
+    for (const e of this.edits(r.kinds)) {
+      if (e.kind !== 'group.add' && e.kind !== 'group.remove') continue;
+      const k = `${e.connectionId}\u0000${e.group}`;
+      byGroup.set(k, [...(byGroup.get(k) ?? []), e]);
+    }
+    for (const list of byGroup.values()) {
+      const first = list[0]! as Extract<StagedEdit, { kind: 'group.add' }>;
+      const current = new Set(await this.deps.currentMembers(first.connectionId, first.group, list.map((e) => (e as { device: string }).device)));
+      for (const e of list as Array<Extract<StagedEdit, { kind: 'group.add' | 'group.remove' }>>) {
+        const isMember = current.has(e.device);
+        const changed = e.kind === 'group.add' ? isMember : !isMember;
+        if (!changed) continue;
+        conflicts.push({
+          id: e.id,
+          editId: e.id,
+          label: describeEdit(e),
+          cached: e.kind === 'group.add' ? `not in ${e.group}` : `in ${e.group}`,
+          intended: e.kind === 'group.add' ? `in ${e.group}` : `not in ${e.group}`,
+          current: isMember ? `already in ${e.group}` : `no longer in ${e.group}`,
+          resolution: null,
+        });
+      }
+    }
+    r.conflicts = conflicts;
+    return conflicts.map(({ editId: _e, ...c }) => c);
+  }
+
+  resolve(planId: string, conflictId: string, choice: 'keep-mine' | 'take-theirs' | 'drop'): ConflictView[] {
+    const r = this.reviewedPlan(planId);
+    const c = r.conflicts.find((x) => x.id === conflictId);
+    if (c) c.resolution = choice;
+    return r.conflicts.map(({ editId: _e, ...x }) => x);
+  }
+
+  apply(planId: string, typedCount: number | undefined): string {
+    const r = this.reviewedPlan(planId);
+    const view = this.view(r.plan);
+    if (view.blocked) throw new FleetError(appError('bad-request', 'The plan has a blocking warning: resolve it first.'));
+    if (r.conflicts.some((c) => !c.resolution)) throw new FleetError(appError('bad-request', 'Choose what to do for every item that changed underneath.'));
+    if (view.requiresTypedCount && typedCount !== view.destructive) throw new FleetError(appError('bad-request', `Type ${view.destructive} to confirm this many destructive changes.`));
+    // "Take theirs" and "drop" leave the edit out; "keep mine" sends it anyway.
+    const dropped = new Set(r.conflicts.filter((c) => c.resolution !== 'keep-mine').map((c) => c.editId));
+    const plan = dropped.size ? { ...r.plan, steps: r.plan.steps.map((s) => ({ ...s, items: s.items.filter((_, i) => !dropped.has(s.editIds[i] ?? '')) })).filter((s) => s.items.length) } : r.plan;
+    const runId = this.engine.start(plan);
+    this.draft.discard(r.plan.steps.flatMap((s) => s.editIds).concat([...dropped]));
+    this.reviewed.delete(planId);
+    this.deps.onDraftChanged();
+    return runId;
+  }
+
+  runView(runId: string): RunView {
+    const run = this.engine.get(runId);
+    if (!run) throw new FleetError(appError('not-found', 'fleetdesk has no record of that run.'));
+    return toRunView(run);
+  }
+
+  async control(runId: string, action: 'pause' | 'resume' | 'cancel' | 'retry-failed' | 'recheck-unknown'): Promise<RunView> {
+    const run = this.engine.get(runId);
+    if (!run) throw new FleetError(appError('not-found', 'fleetdesk has no record of that run.'));
+    if (action === 'pause' || (action === 'resume' && run.state === 'paused')) this.engine.pause(runId, action === 'pause');
+    else if (action === 'resume' && run.state === 'interrupted') return this.runView(this.engine.retry(runId, 'pending') ?? runId);
+    else if (action === 'cancel') this.engine.cancel(runId);
+    else if (action === 'retry-failed') return this.runView(this.engine.retry(runId, 'failed') ?? runId);
+    else if (action === 'recheck-unknown') await this.engine.recheckUnknown(runId);
+    return this.runView(runId);
+  }
+
+  queue(planId: string): string {
+    const r = this.reviewedPlan(planId);
+    const items = this.outbox();
+    const id = randomUUID();
+    items.push({ id, summary: r.plan.summary, createdAt: new Date().toISOString(), planId });
+    writeFileAtomic(this.outboxPath, [JSON.stringify(items)]);
+    return id;
+  }
+
+  outbox(): Array<{ id: string; summary: string; createdAt: string; planId: string }> {
+    if (!existsSync(this.outboxPath)) return [];
+    try {
+      return JSON.parse(readFileSync(this.outboxPath, 'utf8')) as Array<{ id: string; summary: string; createdAt: string; planId: string }>;
+    } catch {
+      return [];
+    }
+  }
+
+  removeFromOutbox(id: string) {
+    writeFileAtomic(this.outboxPath, [JSON.stringify(this.outbox().filter((o) => o.id !== id))]);
+    return this.outbox();
+  }
+}
+
+export function toRunView(run: RunState): RunView {
+  return {
+    runId: run.runId,
+    summary: run.summary,
+    state: run.state,
+    startedAt: run.startedAt,
+    steps: run.plan.steps.map((step) => {
+      const s = run.steps.get(step.id);
+      const results: ItemResult[] = s?.items ?? step.items.map(() => ({ status: s?.sent ? 'running' : 'pending', reason: null }));
+      const worst = results.some((r) => r.status === 'unknown') ? 'unknown' : results.some((r) => r.status === 'failed') ? 'failed' : (results[0]?.status ?? 'pending');
+      return {
+        id: step.id,
+        label: `${CALL_WORDS[step.call]}${step.target ? ` ${step.target}` : ''}: ${step.items.length} ${step.items.length === 1 ? 'item' : 'items'}`,
+        status: worst,
+        reason: results.find((r) => r.reason)?.reason ?? null,
+        items: step.items.map((item, i) => ({ label: item.label, status: results[i]?.status ?? 'pending', reason: results[i]?.reason ?? null })),
+      };
+    }),
+  };
+}

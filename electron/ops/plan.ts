@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import type { StagedEdit } from '../../shared/ops/edits';
+import type { Plan, PlanStep } from '../../shared/ops/plan';
+
+export interface PlanContext {
+  /** Cached members (display names) of an AlgoSec group. */
+  members(connectionId: string, group: string): string[];
+  /** What the user chose for a group the plan would empty. */
+  emptyGroupChoice(connectionId: string, group: string): 'keep-one' | 'delete-group' | undefined;
+  now?: () => Date;
+}
+
+interface GroupChange {
+  connectionId: string;
+  group: string;
+  add: Map<string, { key: string; editId: string }>;
+  remove: Map<string, { key: string; editId: string }>;
+}
+
+/**
+ * Turns the draft into the exact vendor calls: one addDevices and one
+ * removeDevices per AlgoSec group, creates and deletes. It never plans a
+ * removeDevices that would empty a group (AlgoSec refuses it): that is a
+ * blocking warning until the user keeps a device or deletes the group.
+ */
+export function buildPlan(edits: readonly StagedEdit[], ctx: PlanContext): Plan {
+  const steps: PlanStep[] = [];
+  const warnings: Plan['warnings'] = [];
+  const changes = new Map<string, GroupChange>();
+  const change = (connectionId: string, group: string) => {
+    const k = `${connectionId}\u0000${group}`;
+    let c = changes.get(k);
+    if (!c) changes.set(k, (c = { connectionId, group, add: new Map(), remove: new Map() }));
+    return c;
+  };
+  for (const e of edits) {
+    if (e.kind === 'group.create') {
+      steps.push({ id: randomUUID(), vendor: 'algosec', connectionId: e.connectionId, call: 'algosec.createGroup', target: e.group, items: e.devices.map((d, i) => ({ key: e.deviceKeys[i] ?? d, label: d, ref: d })), destructive: false, editIds: [e.id] });
+    } else if (e.kind === 'group.delete') {
+      steps.push({ id: randomUUID(), vendor: 'algosec', connectionId: e.connectionId, call: 'algosec.deleteGroup', target: e.group, items: [{ key: e.group, label: e.group, ref: e.group }], destructive: true, editIds: [e.id] });
+    } else {
+      (e.kind === 'group.add' ? change(e.connectionId, e.group).add : change(e.connectionId, e.group).remove).set(e.device, { key: e.deviceKey, editId: e.id });
+    }
+  }
+  const deleted = new Set(steps.filter((s) => s.call === 'algosec.deleteGroup').map((s) => `${s.connectionId}\u0000${s.target}`));
+  for (const c of changes.values()) {
+    const after = new Set([...ctx.members(c.connectionId, c.group), ...c.add.keys()]);
+    for (const d of c.remove.keys()) after.delete(d);
+    let removes = [...c.remove];
+    if (after.size === 0 && removes.length && !deleted.has(`${c.connectionId}\u0000${c.group}`)) {
+      const choice = ctx.emptyGroupChoice(c.connectionId, c.group);
+      if (choice === 'keep-one') {
+        removes = removes.slice(1);
+        warnings.push({ level: 'info', group: c.group, message: `Keeping ${[...c.remove.keys()][0]} in ${c.group} so the group is not emptied.` });
+      } else if (choice === 'delete-group') {
+        steps.push({ id: randomUUID(), vendor: 'algosec', connectionId: c.connectionId, call: 'algosec.deleteGroup', target: c.group, items: [{ key: c.group, label: c.group, ref: c.group }], destructive: true, editIds: removes.map(([, r]) => r.editId) });
+        removes = [];
+      } else {
+        warnings.push({ level: 'blocking', group: c.group, message: `Group "${c.group}" would be emptied: AlgoSec groups can never be empty. Keep at least one device, or delete the group.` });
+      }
+    }
+    if (c.add.size) steps.push({ id: randomUUID(), vendor: 'algosec', connectionId: c.connectionId, call: 'algosec.addDevices', target: c.group, items: [...c.add].map(([d, r]) => ({ key: r.key, label: d, ref: d })), destructive: false, editIds: [...c.add.values()].map((r) => r.editId) });
+    if (removes.length) steps.push({ id: randomUUID(), vendor: 'algosec', connectionId: c.connectionId, call: 'algosec.removeDevices', target: c.group, items: removes.map(([d, r]) => ({ key: r.key, label: d, ref: d })), destructive: true, editIds: removes.map(([, r]) => r.editId) });
+  }
+  // Adds before removes, so a move never leaves a device in no group halfway; deletes last.
+  const order = { 'algosec.createGroup': 0, 'algosec.addDevices': 1, 'algosec.removeDevices': 2, 'algosec.deleteGroup': 3, 'absolute.unenroll': 4 } as const;
+  steps.sort((a, b) => order[a.call] - order[b.call]);
+  return { id: randomUUID(), createdAt: (ctx.now?.() ?? new Date()).toISOString(), summary: summarize(steps), steps, warnings };
+}
+
+export function summarize(steps: readonly PlanStep[]): string {
+  const count = (call: PlanStep['call']) => steps.filter((s) => s.call === call).reduce((n, s) => n + s.items.length, 0);
+  const parts = [
+    count('algosec.addDevices') && `add ${count('algosec.addDevices')} memberships`,
+    count('algosec.removeDevices') && `remove ${count('algosec.removeDevices')} memberships`,
+    count('algosec.createGroup') && `create ${steps.filter((s) => s.call === 'algosec.createGroup').length} groups`,
+    count('algosec.deleteGroup') && `delete ${count('algosec.deleteGroup')} groups`,
+    count('absolute.unenroll') && `unenroll ${count('absolute.unenroll')} devices from Absolute`,
+  ].filter(Boolean);
+  if (!parts.length) return 'Nothing to do.';
+  const text = parts.join(', ');
+  return `${text[0]!.toUpperCase()}${text.slice(1)} in ${steps.length} vendor call${steps.length === 1 ? '' : 's'}.`;
+}
+
+/** Unenroll in batches of at most 100 (one call each). */
+export function unenrollPlan(connectionId: string, devices: Array<{ key: string; label: string; deviceUid: string }>, batch = 100, now = new Date()): Plan {
+  const steps: PlanStep[] = [];
+  for (let i = 0; i < devices.length; i += batch) {
+    steps.push({ id: randomUUID(), vendor: 'absolute', connectionId, call: 'absolute.unenroll', target: null, items: devices.slice(i, i + batch).map((d) => ({ key: d.key, label: d.label, ref: d.deviceUid })), destructive: true, editIds: [] });
+  }
+  return { id: randomUUID(), createdAt: now.toISOString(), summary: summarize(steps), steps, warnings: [] };
+}

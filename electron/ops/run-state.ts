@@ -1,0 +1,39 @@
+import type { ItemResult, Plan } from '../../shared/ops/plan';
+import type { JournalRecord } from './journal';
+
+export type RunStateName = 'running' | 'paused' | 'cancelled' | 'finished' | 'interrupted';
+
+export interface RunState {
+  runId: string;
+  plan: Plan;
+  summary: string;
+  state: RunStateName;
+  startedAt: string;
+  /** Per step: intent written (sent) and results. */
+  steps: Map<string, { sent: boolean; items: ItemResult[] | null }>;
+}
+
+/**
+ * Rebuilds a run from its journal: a step with a result has it; a step with
+ * an intent but no result was sent and never answered (unknown); anything
+ * else was not started.
+ */
+export function replay(runId: string, records: JournalRecord[], live: boolean): RunState | null {
+  const start = records.find((r): r is Extract<JournalRecord, { t: 'start' }> => r.t === 'start');
+  if (!start) return null;
+  const steps = new Map<string, { sent: boolean; items: ItemResult[] | null }>();
+  for (const s of start.plan.steps) steps.set(s.id, { sent: false, items: null });
+  let end: Extract<JournalRecord, { t: 'end' }> | undefined;
+  for (const r of records) {
+    if (r.t === 'intent') steps.get(r.step)!.sent = true;
+    else if (r.t === 'result') steps.set(r.step, { sent: true, items: r.items });
+    else if (r.t === 'end') end = r;
+  }
+  if (!live && !end) {
+    for (const [id, s] of steps) {
+      const step = start.plan.steps.find((x) => x.id === id)!;
+      if (s.sent && !s.items) s.items = step.items.map(() => ({ status: 'unknown', reason: 'fleetdesk stopped after sending this call and before its answer arrived.' }));
+    }
+  }
+  return { runId, plan: start.plan, summary: start.summary, state: end ? end.state : live ? 'running' : 'interrupted', startedAt: start.at, steps };
+}

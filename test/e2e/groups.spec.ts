@@ -1,0 +1,85 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startHost, type RunningHost } from './host';
+
+let host: RunningHost;
+test.beforeAll(async () => {
+  host = await startHost();
+});
+test.afterAll(async () => {
+  await host.stop();
+});
+
+async function openGroups(page: Page) {
+  await page.goto(host.url);
+  await expect(page.getByRole('contentinfo', { name: 'Status' }).getByText(/AlgoSec: as of/)).toBeVisible({ timeout: 45_000 });
+  await page.keyboard.press('Control+2');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Groups');
+}
+
+/** Drags with the mouse the way a person does: press, move a little, move to the target, release. */
+async function drag(page: Page, from: ReturnType<Page['locator']>, to: ReturnType<Page['locator']>) {
+  const a = (await from.boundingBox())!;
+  const b = (await to.boundingBox())!;
+  await page.mouse.move(a.x + 20, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(a.x + 30, a.y + a.height / 2, { steps: 3 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 10 });
+  await page.mouse.up();
+}
+
+test('drag a device onto a group, review the exact call, apply it, and see it in the activity log', async ({ page }) => {
+  await openGroups(page);
+  await page.getByRole('textbox', { name: 'Find devices to drag' }).or(page.getByRole('searchbox', { name: 'Find devices to drag' })).fill('LPTP-TJORDAN');
+  const source = page.getByRole('list', { name: 'Search results' }).getByRole('button', { name: /^LPTP-TJORDAN, serial CNF83051BN/ });
+  await page.getByRole('searchbox', { name: 'Filter groups' }).fill('Lab Devices');
+  const target = page.getByRole('list', { name: 'Groups' }).getByRole('listitem').filter({ hasText: 'Lab Devices' });
+  await drag(page, source, target);
+  await expect(target).toContainText('+1');
+  await expect(page.getByTestId('pending-bar')).toContainText('1 staged change');
+  await page.screenshot({ path: 'test-results/screens/groups-staged.png' });
+
+  await page.getByRole('button', { name: 'Review & apply…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Review changes' });
+  await expect(dialog.getByTestId('plan-summary')).toHaveText('Add 1 memberships in 1 vendor call.');
+  await dialog.getByRole('button', { name: 'Check for changes…' }).click();
+  await expect(dialog.getByText('Nothing changed underneath')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/groups-review.png' });
+  await dialog.getByRole('button', { name: 'Apply 1 call' }).click();
+  await expect(dialog.getByTestId('run-state')).toHaveText('Finished');
+  await expect(dialog.getByText('1 done')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).first().click();
+
+  // The fleet is re-read from AlgoSec after the apply: the group now has two members.
+  await page.getByRole('list', { name: 'Groups' }).getByRole('button', { name: /Lab Devices/ }).click();
+  await expect(page.getByRole('list', { name: 'Members of Lab Devices' }).getByRole('button')).toHaveCount(2, { timeout: 30_000 });
+
+  await page.keyboard.press('Control+5');
+  await expect(page.getByRole('table', { name: 'Activity log' })).toContainText('add to group Lab Devices');
+  await expect(page.getByRole('table', { name: 'Activity log' })).toContainText('LPTP-TJORDAN');
+  await page.screenshot({ path: 'test-results/screens/activity.png' });
+});
+
+test('a plan that would empty a group is blocked until the user keeps a device or deletes the group', async ({ page }) => {
+  await openGroups(page);
+  await page.getByRole('searchbox', { name: 'Filter groups' }).fill('Branch-21');
+  await page.getByRole('list', { name: 'Groups' }).getByRole('button', { name: /Branch-21,/ }).click();
+  const members = page.getByRole('list', { name: 'Members of Branch-21' }).getByRole('button');
+  const n = await members.count();
+  for (let i = 0; i < n; i++) {
+    await members.nth(i).focus();
+    await page.keyboard.press('Delete');
+  }
+  await expect(page.getByTestId('pending-bar')).toContainText(`${n} staged change`);
+  await page.getByRole('button', { name: 'Review & apply…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Review changes' });
+  await expect(dialog.getByRole('alert')).toContainText('would be emptied');
+  await expect(dialog.getByRole('button', { name: 'Check for changes…' })).toBeDisabled();
+  await page.screenshot({ path: 'test-results/screens/groups-never-empty.png' });
+  await dialog.getByRole('button', { name: 'Keep one device' }).click();
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await expect(dialog.getByTestId('plan-summary')).toHaveText(`Remove ${n - 1} memberships in 1 vendor call.`);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  // Undo takes back the removals one keyboard step at a time.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByTestId('pending-bar')).toContainText(`${n - 1} staged change`);
+});
