@@ -70,12 +70,13 @@ export function buildPlan(edits: readonly StagedEdit[], ctx: PlanContext): Plan 
 
 export function summarize(steps: readonly PlanStep[]): string {
   const count = (call: PlanStep['call']) => steps.filter((s) => s.call === call).reduce((n, s) => n + s.items.length, 0);
+  const n = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
   const parts = [
-    count('algosec.addDevices') && `add ${count('algosec.addDevices')} memberships`,
-    count('algosec.removeDevices') && `remove ${count('algosec.removeDevices')} memberships`,
-    count('algosec.createGroup') && `create ${steps.filter((s) => s.call === 'algosec.createGroup').length} groups`,
-    count('algosec.deleteGroup') && `delete ${count('algosec.deleteGroup')} groups`,
-    count('absolute.unenroll') && `unenroll ${count('absolute.unenroll')} devices from Absolute`,
+    count('algosec.addDevices') && `add ${n(count('algosec.addDevices'), 'group membership')}`,
+    count('algosec.removeDevices') && `remove ${n(count('algosec.removeDevices'), 'group membership')}`,
+    count('algosec.createGroup') && `create ${n(steps.filter((s) => s.call === 'algosec.createGroup').length, 'group')}`,
+    count('algosec.deleteGroup') && `delete ${n(count('algosec.deleteGroup'), 'group')}`,
+    count('absolute.unenroll') && `unenroll ${n(count('absolute.unenroll'), 'device')} from Absolute`,
   ].filter(Boolean);
   if (!parts.length) return 'Nothing to do.';
   const text = parts.join(', ');

@@ -40,7 +40,7 @@ test('drag a device onto a group, review the exact call, apply it, and see it in
 
   await page.getByRole('button', { name: 'Review & apply…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Review changes' });
-  await expect(dialog.getByTestId('plan-summary')).toHaveText('Add 1 memberships in 1 vendor call.');
+  await expect(dialog.getByTestId('plan-summary')).toHaveText('Add 1 group membership in 1 vendor call.');
   await dialog.getByRole('button', { name: 'Check for changes…' }).click();
   await expect(dialog.getByText('Nothing changed underneath')).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/groups-review.png' });
@@ -77,7 +77,7 @@ test('a plan that would empty a group is blocked until the user keeps a device o
   await page.screenshot({ path: 'test-results/screens/groups-never-empty.png' });
   await dialog.getByRole('button', { name: 'Keep one device' }).click();
   await expect(dialog.getByRole('alert')).toHaveCount(0);
-  await expect(dialog.getByTestId('plan-summary')).toHaveText(`Remove ${n - 1} memberships in 1 vendor call.`);
+  await expect(dialog.getByTestId('plan-summary')).toHaveText(`Remove ${n - 1} group membership${n - 1 === 1 ? '' : 's'} in 1 vendor call.`);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   // Undo takes back the removals one keyboard step at a time.
   await page.getByRole('button', { name: 'Undo' }).click();
