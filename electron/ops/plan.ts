@@ -57,6 +57,7 @@ export function buildPlan(edits: readonly StagedEdit[], ctx: PlanContext): Plan 
         removes = [];
       } else {
         warnings.push({ level: 'blocking', group: c.group, message: `Group "${c.group}" would be emptied: AlgoSec groups can never be empty. Keep at least one device, or delete the group.` });
+        removes = []; // never a call AlgoSec would refuse, even in a blocked plan
       }
     }
     if (c.add.size) steps.push({ id: randomUUID(), vendor: 'algosec', connectionId: c.connectionId, call: 'algosec.addDevices', target: c.group, items: [...c.add].map(([d, r]) => ({ key: r.key, label: d, ref: d })), destructive: false, editIds: [...c.add.values()].map((r) => r.editId) });
