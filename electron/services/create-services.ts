@@ -11,6 +11,7 @@ import { OpsService, toRunView } from '../ops/ops-service';
 import { buildUnenrollReview } from '../unenroll/review';
 import { UnenrollRuns } from '../unenroll/unenroll-runs';
 import { startAllSimulators } from '../vendors/demo-fleet/start-all';
+import { custodyIssues, custodyTimeline } from '../../shared/timeline/custody';
 import { appHandlers } from './app-handlers';
 import { demoConnections } from './demo-connections';
 import { fleetHandlers } from './fleet-handlers';
@@ -101,7 +102,32 @@ export async function createServices(options: ServiceOptions): Promise<AppServic
   const absoluteAccounts = () => demo.connections.filter((c) => c.vendor === 'absolute').map((c) => ({ connectionId: c.id, label: c.label, region: c.region ?? '' }));
   const review = (deviceKeys: string[], text: string) => buildUnenrollReview({ store, queries, accounts: absoluteAccounts, staleAfterHours: () => STALE_AFTER_HOURS }, { deviceKeys, text });
 
+  // Custody issues of the whole fleet, computed once per fleet version.
+  let issuesFor = -1;
+  let issueRows: ResultOf<'timeline:issues'>['rows'] = [];
+  const fleetIssues = () => {
+    if (issuesFor !== store.generation) {
+      const now = Date.now();
+      issueRows = [];
+      for (const d of store.devices) {
+        const issues = custodyIssues(d, now);
+        if (issues.length) issueRows.push({ key: d.key, name: d.name, serial: d.serial, issues, detail: issues.join(', ') });
+      }
+      issuesFor = store.generation;
+    }
+    return issueRows;
+  };
+
   const handlers: Handlers = {
+    'timeline:device': async ({ key }) => {
+      const d = store.device(key);
+      if (!d) return null;
+      return { key, name: d.name, serial: d.serial, ...custodyTimeline(d, (id) => (id ? (store.slice(id)?.asOf ?? null) : null), Date.now()) };
+    },
+    'timeline:issues': async ({ kinds }) => {
+      const rows = kinds ? fleetIssues().filter((r) => r.issues.some((i) => kinds.includes(i))) : fleetIssues();
+      return { rows: rows.slice(0, 1000), total: rows.length };
+    },
     ...appHandlers({
       info: () => ({ version: options.version, host: options.host, platform: process.platform, demo: true }),
       status,

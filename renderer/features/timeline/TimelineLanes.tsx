@@ -1,4 +1,4 @@
-import { useRef, useState, type WheelEvent } from 'react';
+import { useEffect, useRef, useState, type WheelEvent } from 'react';
 import { ticks, xOf, zoom, type TimeScale } from './time-scale';
 
 export interface LaneSegment {
@@ -24,7 +24,7 @@ const AXIS_H = 24;
 function initialScale(lanes: Lane[], width: number, now: number): TimeScale {
   const starts = lanes.flatMap((l) => l.segments.map((s) => Date.parse(s.start))).filter((t) => !Number.isNaN(t));
   const from = starts.length ? Math.min(...starts) : now - 90 * 86_400_000;
-  const pad = Math.max((now - from) * 0.05, 86_400_000);
+  const pad = Math.max((now - from) * 0.08, 86_400_000);
   return { from: from - pad, to: now + pad, width };
 }
 
@@ -32,10 +32,24 @@ function initialScale(lanes: Lane[], width: number, now: number): TimeScale {
  * Custody lanes on a zoomable time axis: one lane per source, today marked,
  * overlaps and observed-only times drawn differently. Wheel or the buttons zoom.
  */
-export function TimelineLanes({ lanes, asOf, onPick, width = 880 }: { lanes: Lane[]; asOf: number | null; onPick: (t: number) => void; width?: number }) {
+export function TimelineLanes({ lanes, asOf, onPick }: { lanes: Lane[]; asOf: number | null; onPick: (t: number) => void }) {
   const now = Date.now();
+  const boxRef = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(880);
   const [scale, setScale] = useState(() => initialScale(lanes, width - LABEL_W, now));
   const svgRef = useRef<SVGSVGElement>(null);
+  // The axis fills the panel, and follows it when the window is resized.
+  useEffect(() => {
+    const el = boxRef.current;
+    if (!el) return;
+    const observer = new ResizeObserver(([entry]) => {
+      const w = Math.max(400, Math.floor(entry!.contentRect.width));
+      setWidth(w);
+      setScale((s) => ({ ...s, width: w - LABEL_W }));
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
   const timeAt = (clientX: number) => {
     const r = svgRef.current?.getBoundingClientRect();
     const x = clientX - (r?.left ?? 0) - LABEL_W;
@@ -46,7 +60,7 @@ export function TimelineLanes({ lanes, asOf, onPick, width = 880 }: { lanes: Lan
   const clampX = (t: number) => Math.max(0, Math.min(scale.width, xOf(scale, t)));
 
   return (
-    <div className="timeline">
+    <div className="timeline" ref={boxRef}>
       <div className="toolbar">
         <button className="btn btn-small" onClick={() => setScale((s) => zoom(s, 0.5))} aria-label="Zoom in">
           +
