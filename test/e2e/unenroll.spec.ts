@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { generateDemoFleet } from '../../electron/vendors/demo-fleet/generate';
 import { startHost, type RunningHost } from './host';
 
 let host: RunningHost;
@@ -9,39 +11,46 @@ test.afterAll(async () => {
   await host.stop();
 });
 
-test('reviews a pasted list, sends only what the technician confirmed, and shows what Absolute said per device', async ({ page }) => {
+// The demo fleet is deterministic: the same serials the app serves (1,500 devices by default).
+const demo = generateDemoFleet({ devices: 1500 }).absolute.devices;
+const serials = demo.slice(20, 60).map((d) => d.serial);
+
+test('reviews a pasted list, leaves out the stolen group, confirms with the typed count, and shows what Absolute said per device', async ({ page }) => {
   await page.goto(host.url);
   await expect(page.getByRole('contentinfo', { name: 'Status' }).getByText(/Absolute: as of/)).toBeVisible({ timeout: 45_000 });
   await page.keyboard.press('Control+4');
-  await page.getByRole('textbox', { name: 'Devices to unenroll' }).fill('CNF83051BN\nPF3KX9A7\n5CG2140XQ7\nNO-SUCH-DEVICE');
+  await page.getByRole('textbox', { name: 'Devices to unenroll' }).fill([...serials, 'PF3KX9A7', 'NO-SUCH-DEVICE-1', 'NO-SUCH-DEVICE-2'].join('\n'));
   await page.getByRole('button', { name: 'Review pasted list' }).click();
 
-  // Grouped by predicted outcome; only the eligible ones start checked; the unknown entry is listed.
-  await expect(page.getByRole('region', { name: 'Eligible' })).toContainText('LPTP-TJORDAN');
-  await expect(page.getByRole('region', { name: 'Stolen (status 2)' })).toContainText('PF3KX9A7');
-  await expect(page.getByText('1 pasted entries matched no device')).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: 'matched no device' })).toContainText('NO-SUCH-DEVICE');
-  await expect(page.getByRole('checkbox', { name: /Unenroll .*/, checked: true })).toHaveCount(2);
-  await page.screenshot({ path: 'test-results/screens/unenroll-review.png' });
+  // Unmatched entries are listed, never dropped silently; only the eligible group starts checked.
+  const unmatched = page.getByRole('status').filter({ hasText: 'matched no device' });
+  await expect(unmatched).toContainText('2 pasted entries matched no device');
+  await expect(unmatched).toContainText('NO-SUCH-DEVICE-1, NO-SUCH-DEVICE-2');
+  const stolen = page.getByRole('region', { name: 'Stolen (status 2)' });
+  await expect(stolen).toContainText('PF3KX9A7');
+  await stolen.getByRole('checkbox', { name: 'Select all Stolen (status 2)' }).check();
+  await stolen.getByRole('checkbox', { name: 'Select all Stolen (status 2)' }).uncheck();
+  const eligible = await page.getByRole('region', { name: 'Eligible' }).getByRole('checkbox', { name: /^Unenroll /, checked: true }).count();
+  expect(eligible).toBeGreaterThan(25);
+  await expect(page.getByText(`${eligible} checked`)).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/unenroll-review.png', fullPage: true });
 
-  // The technician also sends the stolen one, to see Absolute refuse it.
-  await page.getByRole('region', { name: 'Stolen (status 2)' }).getByRole('checkbox', { name: /^Unenroll / }).check();
-  await page.getByRole('button', { name: 'Unenroll 3 devices…' }).click();
+  await page.getByRole('button', { name: `Unenroll ${eligible} devices…` }).click();
   const confirm = page.getByRole('dialog', { name: 'Unenroll from Absolute' });
-  await expect(confirm).toContainText('Unenroll 3 devices from Absolute account Demo Absolute (cadc).');
-  await confirm.getByRole('button', { name: 'Unenroll 3 devices' }).click();
+  await expect(confirm).toContainText(`Unenroll ${eligible} devices from Absolute account Demo Absolute (cadc).`);
+  const send = confirm.getByRole('button', { name: `Unenroll ${eligible} devices` });
+  await expect(send).toBeDisabled(); // above the destructive threshold: the count must be typed
+  await confirm.getByRole('textbox', { name: 'Type the device count to confirm' }).fill(String(eligible));
+  await page.screenshot({ path: 'test-results/screens/unenroll-confirm.png' });
+  await send.click();
 
-  await expect(page.getByTestId('unenroll-summary')).toContainText('2 unenrolled', { timeout: 20_000 });
-  await expect(page.getByTestId('unenroll-summary')).toContainText('1 refused');
-  const stolenRow = page.getByRole('row').filter({ hasText: 'PF3KX9A7' });
-  await expect(stolenRow).toContainText('stolen (2)');
-  await expect(stolenRow).toContainText('refused');
-  await page.screenshot({ path: 'test-results/screens/unenroll-results.png' });
+  await expect(page.getByTestId('unenroll-summary')).toContainText(`${eligible} unenrolled`, { timeout: 20_000 });
+  await expect(page.getByRole('row').filter({ hasText: 'PF3KX9A7' })).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/screens/unenroll-results.png', fullPage: true });
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV' }).click();
-  const file = await (await download).path();
-  const csv = await import('node:fs').then((fs) => fs.readFileSync(file, 'utf8'));
-  expect(csv.split('\r\n')[0]).toBe('device,serial,esn,prediction,result,eligibleStatus,batch,reason,account,startedAt');
-  expect(csv).toContain('CNF83051BN');
+  const csv = readFileSync((await (await download).path())!, 'utf8').split('\r\n');
+  expect(csv[0]).toBe('device,serial,esn,prediction,result,eligibleStatus,batch,reason,account,startedAt');
+  expect(csv.filter((l) => l.includes(',done,0,')).length).toBe(eligible);
 });
