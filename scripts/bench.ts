@@ -1,6 +1,7 @@
 // `npm run bench`: every speed target, measured and printed as tables.
-// Usage: npm run bench [-- search|cache|sync ...]   (default: all)
+// Usage: npm run bench [-- search|cache|sync|keystroke ...]   (default: all)
 import { runCacheLoadBench } from './bench/cache-load';
+import { runKeystrokeBench } from './bench/keystroke';
 import { runSearchBench } from './bench/search';
 import { runSyncBench } from './bench/sync';
 
@@ -8,6 +9,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   search: runSearchBench,
   cache: () => runCacheLoadBench(),
   sync: () => runSyncBench(),
+  keystroke: () => runKeystrokeBench(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => a in BENCHES);

@@ -87,3 +87,22 @@ test('selects with keyboard and mouse, keeps the selection while the query chang
   await expect(page.getByTestId('basket')).toContainText(`Basket: ${count + 1} devices`);
   await expect(page.getByRole('row', { selected: true })).toHaveCount(1);
 });
+
+test('shift-click selects a range, ctrl-click adds one more, and the basket survives a new query', async ({ page }) => {
+  await openSynced(page);
+  const box = page.getByRole('combobox', { name: 'Search devices' });
+  await box.fill('name:lptp-t');
+  const rows = page.getByRole('row').filter({ hasText: 'LPTP-T' });
+  await expect(rows.nth(5)).toBeVisible();
+  await rows.nth(0).click();
+  await rows.nth(3).click({ modifiers: ['Shift'] });
+  await expect(page.getByTestId('basket')).toContainText('Basket: 4 devices');
+  await rows.nth(5).click({ modifiers: ['Control'] });
+  await expect(page.getByTestId('basket')).toContainText('Basket: 5 devices');
+  await expect(page.getByRole('row', { selected: true })).toHaveCount(5);
+  await box.fill('stolen:yes');
+  await expect(page.getByTestId('basket')).toContainText('Basket: 5 devices');
+  await box.fill('name:lptp-t');
+  await expect(page.getByRole('row', { selected: true })).toHaveCount(5);
+  await page.screenshot({ path: 'test-results/screens/search-range-select.png' });
+});

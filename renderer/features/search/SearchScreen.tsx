@@ -31,6 +31,11 @@ export function SearchScreen() {
   void pages; // re-render when pages arrive so the focused row resolves
 
   useEffect(() => reload(), [fleetVersion, reload]);
+  // A User Timing mark once results are on screen: the keystroke-latency benchmark reads it.
+  const resultsQuery = useSearch((s) => s.resultsQuery);
+  useEffect(() => {
+    performance.mark('fleetdesk:results', { detail: resultsQuery });
+  }, [resultsQuery, total]);
 
   const selectAllMatching = async () => {
     const r = await api['fleet:matchingKeys']({ query });

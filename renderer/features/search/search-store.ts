@@ -18,6 +18,8 @@ interface SearchState {
   /** Rows already fetched, by page number, for the current query/sort/generation. */
   pages: Map<number, DeviceRow[]>;
   loading: boolean;
+  /** The query the shown results belong to (the box may already hold a newer one). */
+  resultsQuery: string;
   error: AppError | null;
   focused: number;
   setQuery(q: string): void;
@@ -56,6 +58,7 @@ async function fetchPage(page: number, first: boolean) {
     errors: r.value.errors,
     generation: r.value.generation,
     loading: false,
+    resultsQuery: query,
     error: null,
     ...(first ? { focused: Math.min(s.focused, Math.max(0, r.value.total - 1)) } : {}),
   });
@@ -73,13 +76,14 @@ export const useSearch = create<SearchState>((set, get) => ({
   generation: -1,
   pages: new Map(),
   loading: true,
+  resultsQuery: '',
   error: null,
   focused: 0,
   setQuery(query) {
     set({ query, focused: 0 });
     clearTimeout(debounce);
-    // Queries answer in about a millisecond; the short wait only coalesces fast typing.
-    debounce = setTimeout(() => void fetchPage(0, true), 60);
+    // Queries answer in about a millisecond: ask at once (a stale answer is dropped by fetchPage).
+    debounce = setTimeout(() => void fetchPage(0, true), 0);
   },
   setSort(column) {
     const s = get();
