@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import http from 'node:http';
 import https from 'node:https';
 import type { TLSSocket } from 'node:tls';
@@ -105,6 +106,16 @@ export class HttpClient {
         }),
       );
     }
+  }
+
+  /** Parses a JSON body and checks it against the documented shape; `bad-response` otherwise. */
+  parseAs<T extends z.ZodType>(res: HttpResponse, schema: T, what: string, unwrap: (body: unknown) => unknown = (b) => b): z.infer<T> {
+    const parsed = schema.safeParse(unwrap(this.parseJson(res, what)));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw this.shapeError(what, res, issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'unknown shape');
+    }
+    return parsed.data;
   }
 
   /** An error for a body that parsed but does not have the documented shape. */

@@ -38,7 +38,7 @@ const FIELD_KINDS = { serial: KIND.serial, name: KIND.name, user: KIND.user, gro
 /** One clause's matches: rank per device (NO = no match) and the matching devices. */
 interface Matches {
   rank: Uint8Array;
-  devices: number[];
+  devices: ArrayLike<number>;
 }
 
 /**
@@ -137,25 +137,35 @@ export function buildSearchIndex(devices: readonly FleetDevice[], options: { now
     return allValues;
   }
 
+  const scratchIds = new Map<string, Uint32Array>();
+  const idsFor = (slot: string) => {
+    let b = scratchIds.get(slot);
+    if (!b) scratchIds.set(slot, (b = new Uint32Array(n)));
+    return b;
+  };
+
   /** Devices with a value of one of `kindMask` containing `term` (or equal to it when `exactOnly`). */
   function matchTerm(term: string, kindMask: number, slot: number, exactOnly = false): Matches {
     const rank = bytesFor(`match${slot}`, n).fill(NO);
-    const found: number[] = [];
-    if (!term) return { rank, devices: found };
-    const add = (v: number, base: number) => {
-      for (let p = offsets[v]!; p < offsets[v + 1]!; p++) {
+    const found = idsFor(`match${slot}`);
+    let count = 0;
+    if (!term) return { rank, devices: found.subarray(0, 0) };
+    // Tight loops on typed arrays: this is the hot path of every query.
+    const take = (v: number, base: number) => {
+      for (let p = offsets[v]!, end = offsets[v + 1]!; p < end; p++) {
         const k = kinds[p]!;
         if (!(k & kindMask)) continue;
-        const r = k & RANKED ? base : Math.max(base, SUBSTRING);
+        const r = k & RANKED ? base : base > SUBSTRING ? base : SUBSTRING;
         const d = devs[p]!;
-        if (rank[d] === NO) found.push(d);
-        if (r < rank[d]!) rank[d] = r;
+        const prev = rank[d]!;
+        if (prev === NO) found[count++] = d;
+        if (r < prev) rank[d] = r;
       }
     };
     if (exactOnly) {
       const v = table.table.get(term);
-      if (v >= 0) add(v, EXACT);
-      return { rank, devices: found };
+      if (v >= 0) take(v, EXACT);
+      return { rank, devices: found.subarray(0, count) };
     }
     const candidates = candidateValues(term);
     const termBytes = Uint8Array.from(term, (ch) => (ch.charCodeAt(0) < 128 ? ch.charCodeAt(0) : NON_ASCII));
@@ -165,9 +175,9 @@ export function buildSearchIndex(devices: readonly FleetDevice[], options: { now
       const v = candidates[k]!;
       const at = plain ? findIn(v, termBytes) : (folded.get(v) ?? values[v]!.toLowerCase()).indexOf(term);
       if (at < 0) continue;
-      add(v, at > 0 ? SUBSTRING : lengthOf(v) === term.length ? EXACT : PREFIX);
+      take(v, at > 0 ? SUBSTRING : lengthOf(v) === term.length ? EXACT : PREFIX);
     }
-    return { rank, devices: found };
+    return { rank, devices: found.subarray(0, count) };
   }
 
   /** Values one typo away from a long term: share most bigrams, then a real edit-distance check per word. */
@@ -232,7 +242,7 @@ export function buildSearchIndex(devices: readonly FleetDevice[], options: { now
       else for (let p = offsets[v]!; p < offsets[v + 1]!; p++) if (kinds[p]! & KIND.owner) customerOf.add(devs[p]!);
     }
     const keep: number[] = [];
-    for (const i of m.devices) {
+    for (const i of Array.from(m.devices)) {
       let held = customerOf.has(i);
       for (let s = spanOffsets[i]!; !held && s < spanOffsets[i + 1]!; s++) held = spanStart[s]! <= t && t < spanEnd[s]! && managerMatch.has(spanValue[s]!);
       if (held) keep.push(i);

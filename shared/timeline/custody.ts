@@ -1,20 +1,6 @@
+import type { LaneView as Lane } from '../ipc/channels/timeline';
 import type { FleetDevice } from '../model';
 import { formatDay, gaps, overlaps, toInterval } from './spans';
-
-export interface Segment {
-  start: string;
-  end: string | null;
-  who: string;
-  note?: string;
-  flags: string[];
-}
-
-export interface Lane {
-  id: string;
-  label: string;
-  source: string;
-  segments: Segment[];
-}
 
 export type CustodyIssue = 'overlap' | 'gap' | 'no-current-owner' | 'vendor-mismatch';
 

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { FleetError, appError } from '../../../shared/errors';
 import type { AbsoluteDevice } from '../../../shared/model';
 import { ABSOLUTE_HOSTS, type AbsoluteRegion } from '../../../shared/vendors';
@@ -96,7 +95,7 @@ export class AbsoluteClient {
     if (deviceUids.length === 0) return [];
     const res = await this.call('POST', UNENROLL_PATH, {}, JSON.stringify(deviceUids.map((deviceUid) => ({ deviceUid }))), false, signal);
     try {
-      return this.validate(res, UnenrollResponseSchema, 'an unenroll answer');
+      return this.http.parseAs(res, UnenrollResponseSchema, 'an unenroll answer');
     } catch (err) {
       if (err instanceof FleetError) {
         throw new FleetError({ ...err.detail, outcomeUnknown: true, message: `${err.detail.message} The request reached Absolute, so some devices may have been unenrolled; fleetdesk will not resend it.` });
@@ -107,17 +106,9 @@ export class AbsoluteClient {
 
   private async page(query: Record<string, string>, signal?: AbortSignal): Promise<AbsoluteDevice[]> {
     const res = await this.call('GET', DEVICES_PATH, query, '', true, signal);
-    return this.validate(res, WireDeviceListSchema, 'the device list').map(({ id, ...rest }) => ({ deviceUid: id, ...rest }));
+    return this.http.parseAs(res, WireDeviceListSchema, 'the device list').map(({ id, ...rest }) => ({ deviceUid: id, ...rest }));
   }
 
-  private validate<T extends z.ZodType>(res: HttpResponse, schema: T, what: string): z.infer<T> {
-    const parsed = schema.safeParse(this.http.parseJson(res, what));
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw this.http.shapeError(what, res, issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'unknown shape');
-    }
-    return parsed.data;
-  }
 
   private call(method: HttpMethod, path: string, query: Record<string, string>, body: string, idempotent: boolean, signal?: AbortSignal): Promise<HttpResponse> {
     const qs = canonicalQuery(query);

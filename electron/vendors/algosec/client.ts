@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { FleetError, appError } from '../../../shared/errors';
 import type { AlgosecDevice } from '../../../shared/model';
 import { HttpClient } from '../../http/client';
@@ -83,7 +82,7 @@ export class AlgosecClient {
 
   async listDevices(signal?: AbortSignal): Promise<AlgosecDeviceRow[]> {
     const res = await this.call('GET', DEVICES_PATH, undefined, true, signal);
-    return this.validate(res, DeviceListSchema, 'the device list').map((d) => ({ name: d.name, displayName: d.display_name, brand: d.brand }));
+    return this.http.parseAs(res, DeviceListSchema, 'the device list').map((d) => ({ name: d.name, displayName: d.display_name, brand: d.brand }));
   }
 
   /**
@@ -106,7 +105,7 @@ export class AlgosecClient {
           failed = true;
           throw err;
         });
-        for (const g of this.validate(res, GroupsOfDevicesSchema, 'the groups of devices')) {
+        for (const g of this.http.parseAs(res, GroupsOfDevicesSchema, 'the groups of devices')) {
           if (g.entityType !== GROUP_ENTITY_TYPE) continue;
           const known = groups.get(g.displayName);
           if (known) for (const m of g.firewalls) known.members.add(m);
@@ -169,17 +168,9 @@ export class AlgosecClient {
   private async write(method: HttpMethod, path: string, body: unknown, signal?: AbortSignal): Promise<string> {
     const res = await this.call(method, path, body, false, signal);
     if (res.text.trim() === '') return '';
-    return this.validate(res, SuccessMessageSchema, 'its answer');
+    return this.http.parseAs(res, SuccessMessageSchema, 'its answer');
   }
 
-  private validate<T extends z.ZodType>(res: HttpResponse, schema: T, what: string): z.infer<T> {
-    const parsed = schema.safeParse(this.http.parseJson(res, what));
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw this.http.shapeError(what, res, issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'unknown shape');
-    }
-    return parsed.data;
-  }
 
   /** One call with the session cookie; on 401 sign in again once and resend once (AFA did not act on a 401). */
   private async call(method: HttpMethod, path: string, body: unknown, idempotent: boolean, signal?: AbortSignal): Promise<HttpResponse> {

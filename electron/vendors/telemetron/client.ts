@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { FleetError, appError } from '../../../shared/errors';
 import type { TelemetronDevice } from '../../../shared/model';
 import { HttpClient } from '../../http/client';
@@ -93,14 +92,14 @@ export class TelemetronClient {
       ...(input.deviceType !== undefined ? { deviceType: input.deviceType } : {}),
     };
     const res = await this.send('POST', PATHS.assign, body, true, signal);
-    const a = this.validate(res, AssignAnswerSchema, 'the assignment result');
+    const a = this.http.parseAs(res, AssignAnswerSchema, 'the assignment result');
     return { deviceId: a.deviceId, deviceWasCreated: a.deviceWasCreated, assignedCustomers: a.assignedCustomers };
   }
 
   /** Removes one customer from a device. A second identical call is refused (not assigned), so never re-sent blindly. */
   async unassignDeviceFromOwner(input: { deviceIdentifier: string; customerEmail: string }, signal?: AbortSignal): Promise<{ customerId: string; devicesRemaining: string[] }> {
     const res = await this.send('POST', PATHS.unassign, { deviceIdentifier: input.deviceIdentifier, customerEmail: input.customerEmail }, false, signal);
-    const a = this.validate(res, UnassignAnswerSchema, 'the unassignment result');
+    const a = this.http.parseAs(res, UnassignAnswerSchema, 'the unassignment result');
     return { customerId: a.customerId, devicesRemaining: a.devicesRemaining };
   }
 
@@ -153,18 +152,10 @@ export class TelemetronClient {
   }
 
   private customer(res: HttpResponse, what: string): TelemetronCustomer {
-    const c = this.validate(res, CustomerWireSchema, what, unwrapCustomer);
+    const c = this.http.parseAs(res, CustomerWireSchema, what, unwrapCustomer);
     return { id: c.id, email: c.email, name: c.name ?? '', devices: c.devices ?? [] };
   }
 
-  private validate<T extends z.ZodType>(res: HttpResponse, schema: T, what: string, unwrap: (body: unknown) => unknown = (b) => b): z.infer<T> {
-    const parsed = schema.safeParse(unwrap(this.http.parseJson(res, what)));
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw this.http.shapeError(what, res, issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'unknown shape');
-    }
-    return parsed.data;
-  }
 
   private async send(method: 'GET' | 'POST', path: string, body: unknown, idempotent: boolean, signal?: AbortSignal): Promise<HttpResponse> {
     try {

@@ -1,5 +1,6 @@
 import type { RunView } from '../../../shared/ipc/channels/ops';
 import { Badge } from '../../components/Badge';
+import { RunControls } from '../../components/RunControls';
 
 const TONE = { pending: 'neutral', running: 'info', done: 'good', failed: 'bad', skipped: 'neutral', unknown: 'warn' } as const;
 const WORD = { pending: 'not started', running: 'sending', done: 'done', failed: 'failed', skipped: 'skipped', unknown: 'outcome unknown' } as const;
@@ -17,31 +18,7 @@ export function RunProgress({ run, onControl }: { run: RunView; onControl: (a: '
           {finished} of {items.length} items
         </span>
         <span className="spacer" />
-        {run.state === 'running' && (
-          <button className="btn" onClick={() => onControl('pause')}>
-            Pause
-          </button>
-        )}
-        {run.state === 'paused' && (
-          <button className="btn" onClick={() => onControl('resume')}>
-            Resume
-          </button>
-        )}
-        {(run.state === 'running' || run.state === 'paused') && (
-          <button className="btn" onClick={() => onControl('cancel')}>
-            Cancel remaining
-          </button>
-        )}
-        {run.state !== 'running' && count('unknown') > 0 && (
-          <button className="btn" onClick={() => onControl('recheck-unknown')}>
-            Re-check unknown ({count('unknown')})
-          </button>
-        )}
-        {run.state !== 'running' && count('failed') > 0 && (
-          <button className="btn btn-primary" onClick={() => onControl('retry-failed')}>
-            Retry failed only ({count('failed')})
-          </button>
-        )}
+        <RunControls state={run.state} failed={count('failed')} unknown={count('unknown')} onControl={onControl} />
       </div>
       <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={items.length} aria-valuenow={finished}>
         <div style={{ width: `${(finished / Math.max(1, items.length)) * 100}%` }} />

@@ -1,21 +1,6 @@
 import { useEffect, useRef, useState, type WheelEvent } from 'react';
+import type { LaneView as Lane } from '../../../shared/ipc/channels/timeline';
 import { ticks, xOf, zoom, type TimeScale } from './time-scale';
-
-export interface LaneSegment {
-  start: string;
-  end: string | null;
-  who: string;
-  note?: string;
-  flags: string[];
-}
-
-export interface Lane {
-  id: string;
-  label: string;
-  /** Says where the times come from (vendor timestamps, or when fleetdesk saw the change). */
-  source: string;
-  segments: LaneSegment[];
-}
 
 const LANE_H = 34;
 const LABEL_W = 150;

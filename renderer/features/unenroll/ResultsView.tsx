@@ -1,5 +1,6 @@
 import type { UnenrollRun } from '../../../shared/ipc/channels/unenroll';
 import { Badge } from '../../components/Badge';
+import { RunControls } from '../../components/RunControls';
 import { toast } from '../../components/Toasts';
 import { api } from '../../ipc/client';
 
@@ -31,26 +32,7 @@ export function ResultsView({ run, onControl }: { run: UnenrollRun; onControl: (
           batch {done} of {run.batches.length} · account {run.account.label} ({run.account.region})
         </span>
         <span className="spacer" />
-        {run.state === 'running' && (
-          <button className="btn" onClick={() => onControl('pause')}>
-            Pause
-          </button>
-        )}
-        {run.state === 'paused' && (
-          <button className="btn" onClick={() => onControl('resume')}>
-            Resume
-          </button>
-        )}
-        {(run.state === 'running' || run.state === 'paused') && (
-          <button className="btn" onClick={() => onControl('cancel')}>
-            Cancel remaining
-          </button>
-        )}
-        {run.state !== 'running' && failedBatches > 0 && (
-          <button className="btn" onClick={() => onControl('retry-failed')}>
-            Retry failed batches only
-          </button>
-        )}
+        <RunControls state={run.state} failed={failedBatches} unknown={0} onControl={(a) => a !== 'recheck-unknown' && onControl(a)} />
         <button className="btn" onClick={() => void saveReceipt(run.runId, 'csv')}>
           Export CSV
         </button>
