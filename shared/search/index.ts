@@ -336,9 +336,10 @@ export function buildSearchIndex(devices: readonly FleetDevice[], options: { now
     }
     if (ids && !negative.length && !operators.length) return ordered(rank, ids);
     if (ids) {
-      const kept: number[] = [];
-      for (let k = 0; k < ids.length; k++) if (rank[ids[k]!] !== NO) kept.push(ids[k]!);
-      return ordered(rank, kept);
+      const kept = idsFor('kept');
+      let count = 0;
+      for (let k = 0; k < ids.length; k++) if (rank[ids[k]!] !== NO) kept[count++] = ids[k]!;
+      return ordered(rank, kept.subarray(0, count));
     }
     let count = 0;
     for (let i = 0; i < n; i++) if (rank[i] !== NO) count++;
