@@ -4,7 +4,7 @@ import { HttpClient } from '../../http/client';
 import type { HttpClientOptions, HttpResponse } from '../../http/types';
 import { isValidEmail, normalizeEmail } from './email';
 import { readTelemetronError } from './errors';
-import { API_PREFIX, CONNECTION_PROBE_EMAIL, CustomerWireSchema, DEFAULT_BASE_URL, PATHS, unwrapCustomer } from './inferred';
+import { API_PREFIX, CONNECTION_PROBE_EMAIL, CustomerWireSchema, DEFAULT_BASE_URL, PATHS, unwrapCustomer, QUERY_CONCURRENCY, RATE_PER_SECOND } from './inferred';
 import { AssignAnswerSchema, UnassignAnswerSchema } from './wire';
 
 export { isValidEmail, normalizeEmail } from './email';
@@ -28,8 +28,6 @@ export interface AssignResult {
   assignedCustomers: Array<{ email: string; customerId: string; wasCreated: boolean }>;
 }
 
-/** How many customers listAssignments queries at once (no documented rate limit: stay modest). */
-const QUERY_CONCURRENCY = 4;
 
 /**
  * Telemetron ext-v1 client: device-to-customer assignments. There is no
@@ -47,6 +45,9 @@ export class TelemetronClient {
     this.base = `${(creds.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '')}${API_PREFIX}`;
     const extraSecrets = options.http?.secrets;
     this.http = new HttpClient({
+      ratePerSecond: RATE_PER_SECOND,
+      burst: RATE_PER_SECOND,
+      maxConcurrent: QUERY_CONCURRENCY,
       readVendorError: readTelemetronError,
       ...options.http,
       vendor: 'telemetron',

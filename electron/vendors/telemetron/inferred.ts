@@ -67,3 +67,11 @@ export const ERROR_TEXT = {
   customerExists: 'Customer with this email already exists',
   notFound: 'Not found',
 } as const;
+
+/**
+ * Inferred: no documented rate limit. Sync must query every known customer
+ * (there is no listing), so fleetdesk allows 50 requests/second, 8 at once,
+ * and still slows down on 429 with Retry-After.
+ */
+export const RATE_PER_SECOND = 50;
+export const QUERY_CONCURRENCY = 8;
