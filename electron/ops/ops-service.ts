@@ -36,6 +36,15 @@ export interface OpsDeps {
   onFinished: (run: RunState) => void;
 }
 
+export interface OutboxItem {
+  id: string;
+  kind: 'plan' | 'unenroll';
+  summary: string;
+  createdAt: string;
+  planId: string;
+  deviceKeys: string[];
+}
+
 interface Reviewed {
   plan: Plan;
   kinds: string[] | undefined;
@@ -215,19 +224,27 @@ export class OpsService {
     return this.runView(runId);
   }
 
+  /** Queues a reviewed plan: its edits stay staged and wait for the user's go-ahead once online. */
   queue(planId: string): string {
     const r = this.reviewedPlan(planId);
-    const items = this.outbox();
+    return this.addToOutbox({ kind: 'plan', summary: r.plan.summary, planId, deviceKeys: [] });
+  }
+
+  /** Queues an unenroll review prepared offline; it is reviewed again (fresh from Absolute) before sending. */
+  queueUnenroll(summary: string, deviceKeys: string[]): string {
+    return this.addToOutbox({ kind: 'unenroll', summary, planId: '', deviceKeys });
+  }
+
+  private addToOutbox(item: Omit<OutboxItem, 'id' | 'createdAt'>): string {
     const id = randomUUID();
-    items.push({ id, summary: r.plan.summary, createdAt: new Date().toISOString(), planId });
-    writeFileAtomic(this.outboxPath, [JSON.stringify(items)]);
+    writeFileAtomic(this.outboxPath, [JSON.stringify([...this.outbox(), { ...item, id, createdAt: new Date().toISOString() }])]);
     return id;
   }
 
-  outbox(): Array<{ id: string; summary: string; createdAt: string; planId: string }> {
+  outbox(): OutboxItem[] {
     if (!existsSync(this.outboxPath)) return [];
     try {
-      return JSON.parse(readFileSync(this.outboxPath, 'utf8')) as Array<{ id: string; summary: string; createdAt: string; planId: string }>;
+      return JSON.parse(readFileSync(this.outboxPath, 'utf8')) as OutboxItem[];
     } catch {
       return [];
     }

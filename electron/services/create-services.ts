@@ -147,6 +147,7 @@ export async function createServices(options: ServiceOptions): Promise<AppServic
       const account = absoluteAccounts()[0]!;
       return { runId: unenrollRuns.start(review(deviceKeys, '').rows, account, typedCount) };
     },
+    'unenroll:queue': async ({ deviceKeys }) => ({ outboxId: ops.queueUnenroll(`Unenroll ${deviceKeys.length} devices from Absolute (prepared offline)`, deviceKeys) }),
     'unenroll:run': async ({ runId }) => unenrollRuns.view(runId),
     'unenroll:control': async ({ runId, action }) => {
       const next = await ops.control(runId, action);

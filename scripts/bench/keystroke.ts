@@ -25,19 +25,17 @@ export async function runKeystrokeBench(devices = Number(process.env.FLEETDESK_D
         const typed = text.slice(0, i);
         const t0 = await page.evaluate(() => performance.now());
         await box.press(text[i - 1] === ' ' ? 'Space' : text[i - 1]!);
-        const t1 = await page.evaluate(
-          (q) =>
-            new Promise<number>((resolve) => {
-              const find = () => performance.getEntriesByName('fleetdesk:results').reverse().find((m) => (m as PerformanceMark).detail === q);
-              const poll = () => {
-                const hit = find();
-                if (hit) resolve(hit.startTime);
-                else requestAnimationFrame(poll);
-              };
-              poll();
-            }),
-          typed,
-        );
+        // A plain string: tsx's helpers do not exist inside the page.
+        const t1 = (await page.evaluate(`new Promise((resolve, reject) => {
+          const started = performance.now();
+          const poll = () => {
+            const hit = performance.getEntriesByName('fleetdesk:results').reverse().find((m) => m.detail === ${JSON.stringify(typed)});
+            if (hit) resolve(hit.startTime);
+            else if (performance.now() - started > 10000) reject(new Error('no results rendered for ' + ${JSON.stringify(typed)}));
+            else requestAnimationFrame(poll);
+          };
+          poll();
+        })`)) as number;
         samples.push(t1 - t0);
         await page.evaluate(() => performance.clearMarks('fleetdesk:results'));
       }

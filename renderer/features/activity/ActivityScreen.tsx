@@ -8,6 +8,8 @@ import { ScreenHeader } from '../../components/ScreenHeader';
 import { toast } from '../../components/Toasts';
 import { VENDOR_NAMES } from '../../components/VendorBadges';
 import { api, onEvent } from '../../ipc/client';
+import { useApp } from '../../state/app-store';
+import { useSelection } from '../../state/selection-store';
 import { RunProgress } from '../review/RunProgress';
 
 type OutboxItem = z.infer<typeof OutboxItemSchema>;
@@ -78,6 +80,21 @@ export function ActivityScreen() {
             {outbox.map((o) => (
               <li key={o.id}>
                 {o.summary} <span className="muted">queued {new Date(o.createdAt).toLocaleString()}</span>{' '}
+                {o.kind === 'unenroll' && (
+                  <button
+                    className="btn btn-small btn-primary"
+                    onClick={() =>
+                      void api['ops:outboxRemove']({ id: o.id }).then((r) => {
+                        if (!r.ok) return toast(r.error.message, 'bad');
+                        // Back to the review, with these devices in the basket: checked again before anything is sent.
+                        useSelection.getState().replace(o.deviceKeys);
+                        useApp.getState().go('unenroll');
+                      })
+                    }
+                  >
+                    Review now
+                  </button>
+                )}{' '}
                 <button className="btn btn-small" onClick={() => void api['ops:outboxRemove']({ id: o.id }).then((r) => r.ok && setOutbox(r.value.items))}>
                   Remove
                 </button>

@@ -64,7 +64,15 @@ export const RunViewSchema = z.object({
 });
 export type RunView = z.infer<typeof RunViewSchema>;
 
-export const OutboxItemSchema = z.object({ id: z.string(), summary: z.string(), createdAt: z.string(), planId: z.string() });
+export const OutboxItemSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['plan', 'unenroll']),
+  summary: z.string(),
+  createdAt: z.string(),
+  planId: z.string(),
+  /** Unenroll items: the devices to review again before anything is sent. */
+  deviceKeys: z.array(z.string()),
+});
 
 export const ActivityEntrySchema = z.object({
   id: z.string(),

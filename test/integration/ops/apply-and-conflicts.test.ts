@@ -89,3 +89,15 @@ describe('the change engine against the AlgoSec simulator', () => {
     expect(sim.state.membersOf('Site 3')?.sort()).toEqual(['fw-a', 'fw-b', 'fw-c']);
   });
 });
+
+describe('the outbox', () => {
+  it('keeps an unenroll prepared offline, with its devices, across restarts, until the user reviews it', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'outbox-'));
+    const deps = { dataDir, destructiveThreshold: () => 25, executorFor: () => null, groupMembers: () => [], currentMembers: async () => [], onProgress: () => {}, onDraftChanged: () => {}, onFinished: () => {} };
+    const first = new OpsService(deps);
+    const id = first.queueUnenroll('Unenroll 2 devices from Absolute (prepared offline)', ['serial:A', 'serial:B']);
+    const reopened = new OpsService(deps);
+    expect(reopened.outbox()).toEqual([expect.objectContaining({ id, kind: 'unenroll', deviceKeys: ['serial:A', 'serial:B'] })]);
+    expect(reopened.removeFromOutbox(id)).toEqual([]);
+  });
+});
