@@ -5,7 +5,7 @@ import type { ResultOf } from '../../../shared/ipc/contract';
 import { api } from '../../ipc/client';
 
 export type SortColumn = (typeof SORT_COLUMNS)[number];
-export const PAGE_SIZE = 100;
+export const PAGE_SIZE = 60;
 
 interface SearchState {
   query: string;
