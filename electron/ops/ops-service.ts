@@ -127,15 +127,16 @@ export class OpsService {
     }
     const warnings = [...plan.warnings];
     if (destructive) warnings.push({ level: 'warning', message: `${destructive} destructive ${destructive === 1 ? 'item' : 'items'} (removals or deletions).` });
+    const blocking = plan.warnings.some((w) => w.level === 'blocking');
     return {
       planId: plan.id,
-      summary: plan.summary,
+      summary: blocking && plan.steps.length === 0 ? 'Nothing can be sent until the warning below is resolved.' : plan.summary,
       counts: [...counts.values()],
       warnings: warnings.map(({ level, message }) => ({ level, message })),
       steps: plan.steps.map((s) => ({ id: s.id, vendor: s.vendor, call: s.target ? `${s.call}("${s.target}")` : s.call, label: `${s.items.length} ${s.items.length === 1 ? 'item' : 'items'}: ${s.items.slice(0, 4).map((i) => i.label).join(', ')}${s.items.length > 4 ? '…' : ''}`, items: s.items.length })),
       destructive,
       requiresTypedCount: destructive > this.deps.destructiveThreshold(),
-      blocked: plan.warnings.some((w) => w.level === 'blocking') || plan.steps.length === 0,
+      blocked: blocking || plan.steps.length === 0,
     };
   }
 
