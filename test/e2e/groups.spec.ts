@@ -82,4 +82,64 @@ test('a plan that would empty a group is blocked until the user keeps a device o
   // Undo takes back the removals one keyboard step at a time.
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByTestId('pending-bar')).toContainText(`${n - 1} staged change`);
+  await page.getByRole('button', { name: 'Discard' }).click();
+  await expect(page.getByTestId('pending-bar')).toContainText('No staged changes');
+});
+
+test('moves five selected devices from one group to another in one drag, and AlgoSec ends up with them', async ({ page }) => {
+  await page.goto(host.url);
+  await expect(page.getByRole('contentinfo', { name: 'Status' }).getByText(/AlgoSec: as of/)).toBeVisible({ timeout: 45_000 });
+  // Select five members of HQ-Core in Search (click, then shift-click).
+  const box = page.getByRole('combobox', { name: 'Search devices' });
+  await box.fill('group:HQ-Core');
+  const rows = page.getByRole('row').filter({ has: page.getByRole('checkbox') });
+  await expect(rows.nth(5)).toBeVisible();
+  await rows.nth(0).click();
+  await rows.nth(4).click({ modifiers: ['Shift'] });
+  await expect(page.getByTestId('basket')).toContainText('Basket: 5 devices');
+
+  await page.keyboard.press('Control+2');
+  await page.getByRole('searchbox', { name: 'Filter groups' }).fill('HQ-Core');
+  await page.getByRole('list', { name: 'Groups' }).getByRole('button', { name: /^HQ-Core,/ }).click();
+  const hqCount = await page.getByRole('list', { name: 'Members of HQ-Core' }).getByRole('button').count();
+  await page.getByRole('searchbox', { name: 'Filter groups' }).fill('Lab Devices');
+  const selectedMember = page.getByRole('list', { name: 'Members of HQ-Core' }).locator('.drag-row.selected').first();
+  const lab = page.getByRole('list', { name: 'Groups' }).getByRole('listitem').filter({ hasText: 'Lab Devices' });
+  await drag(page, selectedMember, lab);
+  await expect(lab).toContainText('+5');
+  await page.getByRole('searchbox', { name: 'Filter groups' }).fill('HQ-Core');
+  await expect(page.getByRole('list', { name: 'Groups' }).getByRole('listitem').filter({ hasText: 'HQ-Core' })).toContainText('−5');
+
+  await page.getByRole('button', { name: 'Review & apply…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Review changes' });
+  await expect(dialog.getByTestId('plan-summary')).toHaveText('Add 5 group memberships, remove 5 group memberships in 2 vendor calls.');
+  await dialog.getByRole('button', { name: 'Check for changes…' }).click();
+  await dialog.getByRole('button', { name: 'Apply 2 calls' }).click();
+  await expect(dialog.getByTestId('run-state')).toHaveText('Finished', { timeout: 45_000 });
+  await expect(dialog.getByText('10 done')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/groups-move-five.png' });
+  await dialog.getByRole('button', { name: 'Close' }).first().click();
+
+  // Read back from AlgoSec by the sync that follows every apply.
+  await expect(page.getByRole('list', { name: 'Members of HQ-Core' }).getByRole('button')).toHaveCount(hqCount - 5, { timeout: 30_000 });
+});
+
+test('a device can be dragged with the keyboard alone', async ({ page }) => {
+  await openGroups(page);
+  await page.getByRole('searchbox', { name: 'Filter groups' }).fill('DMZ');
+  await page.getByRole('searchbox', { name: 'Find devices to drag' }).fill('LPTP-TJORDAN');
+  const source = page.getByRole('list', { name: 'Search results' }).getByRole('button', { name: /^LPTP-TJORDAN, serial CNF83051BN/ });
+  await source.focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByText(/Picked up LPTP-TJORDAN/)).toBeAttached();
+  // Arrow keys jump between drop targets; the first one is the DMZ group in the list.
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByText(/LPTP-TJORDAN is over group DMZ/)).toBeAttached();
+  await page.keyboard.press('Space');
+  const dmz = page.getByRole('list', { name: 'Groups' }).getByRole('listitem').filter({ hasText: 'DMZ' });
+  await expect(dmz).toContainText('+1');
+  await expect(page.getByText(/Dropped LPTP-TJORDAN on group DMZ/)).toBeAttached();
+  // And Ctrl+Z takes it back.
+  await page.keyboard.press('Control+z');
+  await expect(dmz).not.toContainText('+1');
 });

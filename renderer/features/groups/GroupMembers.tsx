@@ -5,6 +5,7 @@ import type { GroupSummary } from '../../../shared/ipc/channels/groups';
 import { EmptyState } from '../../components/EmptyState';
 import { api } from '../../ipc/client';
 import { useApp } from '../../state/app-store';
+import { useSelection } from '../../state/selection-store';
 import { DraggableDevice } from './DraggableDevice';
 import { groupKey, type Pending } from './pending';
 
@@ -23,6 +24,7 @@ export function GroupMembers({
   dragging: boolean;
 }) {
   const fleetVersion = useApp((s) => s.fleetVersion);
+  const basket = useSelection((s) => s.keys);
   const [members, setMembers] = useState<DeviceRow[]>([]);
   const [added, setAdded] = useState<DeviceRow[]>([]);
   const addKeys = [...(pending?.add ?? [])].join('\n');
@@ -52,6 +54,10 @@ export function GroupMembers({
   if (!group) return <div className="panel members-panel"><EmptyState title="Open a group">Pick a group on the left to see its members. Drag devices from the right onto any group to add them.</EmptyState></div>;
 
   const from = { connectionId: group.connectionId, name: group.name };
+  // Dragging a member that is in the basket drags every basket device that is a member here.
+  const selectedHere = members.filter((m) => basket.has(m.key)).map((m) => m.key);
+  const payloadFor = (row: DeviceRow) =>
+    basket.has(row.key) && selectedHere.length > 1 ? { deviceKeys: selectedHere, label: `${selectedHere.length} selected devices`, from } : { deviceKeys: [row.key], label: row.name, from };
   const removing = pending?.remove ?? new Set<string>();
   return (
     <div ref={drop.setNodeRef} className={`panel members-panel ${drop.isOver ? 'drop-over' : ''}`}>
@@ -74,7 +80,8 @@ export function GroupMembers({
             key={row.key}
             id={`member:${row.key}`}
             row={row}
-            payload={{ deviceKeys: [row.key], label: row.name, from }}
+            payload={payloadFor(row)}
+            selected={basket.has(row.key)}
             marker={removing.has(row.key) ? 'remove' : undefined}
             onDelete={() => onRemove([row.key])}
           />

@@ -33,12 +33,29 @@ export function ReviewDialog({ kinds, onClose }: { kinds: string[]; onClose: () 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  // Follow the run: refresh on each progress event, and once a second as a safety net.
+  // Only the newest answer is applied, so a slow older one never turns "finished" back into "applying".
+  const runId = run?.runId;
   useEffect(() => {
-    if (!run) return;
-    return onEvent('ops:progress', (p) => {
-      if (p.planId === run.runId) void api['ops:run']({ runId: run.runId }).then((r) => r.ok && setRun(r.value));
-    });
-  }, [run]);
+    if (!runId) return;
+    let asked = 0;
+    let applied = 0;
+    const refresh = () => {
+      const mine = ++asked;
+      void api['ops:run']({ runId }).then((r) => {
+        if (r.ok && mine > applied) {
+          applied = mine;
+          setRun(r.value);
+        }
+      });
+    };
+    const off = onEvent('ops:progress', (p) => p.planId === runId && refresh());
+    const timer = setInterval(refresh, 1000);
+    return () => {
+      off();
+      clearInterval(timer);
+    };
+  }, [runId]);
 
   const check = async () => {
     if (!plan) return;

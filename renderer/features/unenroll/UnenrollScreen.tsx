@@ -47,14 +47,28 @@ export function UnenrollScreen() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  // Follow the run while it sends.
+  // Follow the run while it sends; only the newest answer is applied (see ReviewDialog).
+  const runId = run?.runId;
   useEffect(() => {
-    if (!run) return;
-    return onEvent('ops:progress', (p) => {
-      if (p.planId !== run.runId) return;
-      void api['unenroll:run']({ runId: run.runId }).then((r) => r.ok && setRun(r.value));
-    });
-  }, [run]);
+    if (!runId) return;
+    let asked = 0;
+    let applied = 0;
+    const refresh = () => {
+      const mine = ++asked;
+      void api['unenroll:run']({ runId }).then((r) => {
+        if (r.ok && mine > applied) {
+          applied = mine;
+          setRun(r.value);
+        }
+      });
+    };
+    const off = onEvent('ops:progress', (p) => p.planId === runId && refresh());
+    const timer = setInterval(refresh, 1000);
+    return () => {
+      off();
+      clearInterval(timer);
+    };
+  }, [runId]);
 
   const chosen = review?.rows.filter((r) => checked.has(r.key)) ?? [];
   const account = review?.accounts[0];

@@ -86,3 +86,14 @@ describe('the journal', () => {
     expect([...run.steps.values()].map((s) => s.items?.[0]?.status ?? 'pending')).toEqual(['done', 'unknown', 'pending']);
   });
 });
+
+describe('repeated drags', () => {
+  it('the same device dropped on the same group twice is added once; a move is an add plus a remove', () => {
+    const plan = buildPlan([edit('group.add', 'Lab', 'a'), edit('group.add', 'Lab', 'a'), edit('group.add', 'Branch-01', 'x'), edit('group.remove', 'Lab', 'x')], ctx());
+    expect(plan.steps.map((s) => [s.call, s.target, s.items.map((i) => i.ref)])).toEqual([
+      ['algosec.addDevices', 'Lab', ['a']],
+      ['algosec.addDevices', 'Branch-01', ['x']],
+      ['algosec.removeDevices', 'Lab', ['x']],
+    ]);
+  });
+});
