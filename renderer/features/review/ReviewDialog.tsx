@@ -5,7 +5,8 @@ import { Dialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Spinner } from '../../components/Spinner';
 import { toast } from '../../components/Toasts';
-import { api, onEvent } from '../../ipc/client';
+import { api } from '../../ipc/client';
+import { useFollowRun } from './use-follow-run';
 import { useApp } from '../../state/app-store';
 import { ConflictTable } from './ConflictTable';
 import { PlanSummary } from './PlanSummary';
@@ -33,29 +34,7 @@ export function ReviewDialog({ kinds, onClose }: { kinds: string[]; onClose: () 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  // Follow the run: refresh on each progress event, and once a second as a safety net.
-  // Only the newest answer is applied, so a slow older one never turns "finished" back into "applying".
-  const runId = run?.runId;
-  useEffect(() => {
-    if (!runId) return;
-    let asked = 0;
-    let applied = 0;
-    const refresh = () => {
-      const mine = ++asked;
-      void api['ops:run']({ runId }).then((r) => {
-        if (r.ok && mine > applied) {
-          applied = mine;
-          setRun(r.value);
-        }
-      });
-    };
-    const off = onEvent('ops:progress', (p) => p.planId === runId && refresh());
-    const timer = setInterval(refresh, 1000);
-    return () => {
-      off();
-      clearInterval(timer);
-    };
-  }, [runId]);
+  useFollowRun(run?.runId, (id) => api['ops:run']({ runId: id }), setRun);
 
   const check = async () => {
     if (!plan) return;

@@ -6,7 +6,8 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Spinner } from '../../components/Spinner';
 import { toast } from '../../components/Toasts';
-import { api, onEvent } from '../../ipc/client';
+import { api } from '../../ipc/client';
+import { useFollowRun } from '../review/use-follow-run';
 import { useApp } from '../../state/app-store';
 import { useSelection } from '../../state/selection-store';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -47,28 +48,7 @@ export function UnenrollScreen() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  // Follow the run while it sends; only the newest answer is applied (see ReviewDialog).
-  const runId = run?.runId;
-  useEffect(() => {
-    if (!runId) return;
-    let asked = 0;
-    let applied = 0;
-    const refresh = () => {
-      const mine = ++asked;
-      void api['unenroll:run']({ runId }).then((r) => {
-        if (r.ok && mine > applied) {
-          applied = mine;
-          setRun(r.value);
-        }
-      });
-    };
-    const off = onEvent('ops:progress', (p) => p.planId === runId && refresh());
-    const timer = setInterval(refresh, 1000);
-    return () => {
-      off();
-      clearInterval(timer);
-    };
-  }, [runId]);
+  useFollowRun(run?.runId, (id) => api['unenroll:run']({ runId: id }), setRun);
 
   const chosen = review?.rows.filter((r) => checked.has(r.key)) ?? [];
   const account = review?.accounts[0];
