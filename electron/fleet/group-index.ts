@@ -42,3 +42,16 @@ export class GroupIndex {
     return this.members.get(keyOf(connectionId, name)) ?? [];
   }
 }
+
+/** The group index of the store's current fleet, rebuilt only when the fleet changed. */
+export function groupIndexOf(store: { devices: readonly FleetDevice[]; generation: number }): () => GroupIndex {
+  const index = new GroupIndex();
+  let builtFor = -1;
+  return () => {
+    if (builtFor !== store.generation) {
+      index.rebuild(store.devices);
+      builtFor = store.generation;
+    }
+    return index;
+  };
+}

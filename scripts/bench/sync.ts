@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FleetStore } from '../../electron/fleet/fleet-store';
-import { demoConnections } from '../../electron/services/demo-connections';
+import { demoConnections } from '../../electron/connections/demo-connections';
 import { SyncService } from '../../electron/sync/sync-service';
 import { startAllSimulators } from '../../electron/vendors/demo-fleet/start-all';
 import { printTable } from './table';
@@ -21,7 +21,7 @@ export async function runSyncBench(devices = 100_000): Promise<void> {
     const started = performance.now();
     const sync = new SyncService({
       store,
-      sources: () => demo.sources,
+      sources: () => demo.sources(),
       emit: () => (event, payload) => {
         if (event !== 'sync:progress') return;
         const p = payload as { connectionId: string; phase: string; items: number; pages: number };
@@ -34,7 +34,7 @@ export async function runSyncBench(devices = 100_000): Promise<void> {
     const total = performance.now() - started;
     printTable(`Full sync of ${devices.toLocaleString('en-US')} demo devices from the four simulators (real HTTP, client rate limits on)`, [
       ['connection', 'records', 'seconds'],
-      ...demo.connections.map((c) => [c.label, times.get(c.id)?.items ?? 0, (times.get(c.id)?.ms ?? NaN) / 1000]),
+      ...demo.list().map((c) => [c.label, times.get(c.id)?.items ?? 0, (times.get(c.id)?.ms ?? NaN) / 1000]),
       ['all four, in parallel', store.devices.length, total / 1000],
     ]);
   } finally {
