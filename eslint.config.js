@@ -12,6 +12,12 @@ const ipcBan = {
   ],
 };
 
+// Catches `electron.ipcRenderer` / `require('electron').ipcMain` too, which an import rule alone misses.
+const ipcMemberBan = {
+  selector: 'MemberExpression[property.name=/^ipc(Renderer|Main)$/]',
+  message: 'Use the typed IPC module (electron/main/ipc.ts, electron/preload) instead of raw ipcRenderer/ipcMain.',
+};
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tmp/**', 'scripts/.*'] },
   js.configs.recommended,
@@ -21,6 +27,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': ['error', ipcBan],
+      'no-restricted-syntax': ['error', ipcMemberBan],
     },
   },
   {
@@ -31,7 +38,7 @@ export default tseslint.config(
   {
     // Only the IPC modules may touch ipcMain / ipcRenderer.
     files: ['electron/main/ipc.ts', 'electron/preload/index.ts', 'test/unit/electron/**'],
-    rules: { 'no-restricted-imports': 'off' },
+    rules: { 'no-restricted-imports': 'off', 'no-restricted-syntax': 'off' },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
