@@ -9,8 +9,8 @@ test.afterAll(async () => {
   await host.stop();
 });
 
-async function openGroups(page: Page) {
-  await page.goto(host.url);
+async function openGroups(page: Page, url = host.url) {
+  await page.goto(url);
   await expect(page.getByRole('contentinfo', { name: 'Status' }).getByText(/AlgoSec: as of/)).toBeVisible({ timeout: 45_000 });
   await page.keyboard.press('Control+2');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Groups');
@@ -101,7 +101,9 @@ test('moves five selected devices from one group to another in one drag, and Alg
   await page.keyboard.press('Control+2');
   await page.getByRole('searchbox', { name: 'Filter groups' }).fill('HQ-Core');
   await page.getByRole('list', { name: 'Groups' }).getByRole('button', { name: /^HQ-Core,/ }).click();
-  const hqCount = await page.getByRole('list', { name: 'Members of HQ-Core' }).getByRole('button').count();
+  const memberCount = page.getByTestId('member-count');
+  await expect(memberCount).toHaveText(/^[\d,]+ members$/);
+  const hqCount = parseInt((await memberCount.textContent())!.replace(/,/g, ''), 10);
   await page.getByRole('searchbox', { name: 'Filter groups' }).fill('Lab Devices');
   const selectedMember = page.getByRole('list', { name: 'Members of HQ-Core' }).locator('.drag-row.selected').first();
   const lab = page.getByRole('list', { name: 'Groups' }).getByRole('listitem').filter({ hasText: 'Lab Devices' });
@@ -121,7 +123,7 @@ test('moves five selected devices from one group to another in one drag, and Alg
   await dialog.getByRole('button', { name: 'Close' }).first().click();
 
   // Read back from AlgoSec by the sync that follows every apply.
-  await expect(page.getByRole('list', { name: 'Members of HQ-Core' }).getByRole('button')).toHaveCount(hqCount - 5, { timeout: 30_000 });
+  await expect(memberCount).toHaveText(`${(hqCount - 5).toLocaleString('en-US')} members`, { timeout: 30_000 });
 });
 
 test('a device can be dragged with the keyboard alone', async ({ page }) => {
@@ -142,4 +144,31 @@ test('a device can be dragged with the keyboard alone', async ({ page }) => {
   // And Ctrl+Z takes it back.
   await page.keyboard.press('Control+z');
   await expect(dmz).not.toContainText('+1');
+});
+
+test('a large group renders only what is in view, and the keyboard still reaches every member', async ({ page }) => {
+  test.setTimeout(120_000);
+  // 20,000 devices: HQ-Core has several hundred members.
+  const big = await startHost({ env: { FLEETDESK_DEMO_DEVICES: '20000' } });
+  try {
+    await openGroups(page, big.url);
+    await page.getByRole('searchbox', { name: 'Filter groups' }).fill('HQ-Core');
+    await page.getByRole('list', { name: 'Groups' }).getByRole('button', { name: /^HQ-Core,/ }).click();
+    await expect(page.getByTestId('member-count')).toHaveText(/^[\d,]+ members$/);
+    const total = parseInt((await page.getByTestId('member-count').textContent())!.replace(/,/g, ''), 10);
+    const list = page.getByRole('list', { name: 'Members of HQ-Core' });
+    await expect(list.getByRole('button').first()).toBeVisible();
+    expect(await list.getByRole('button').count()).toBeLessThan(total / 4);
+
+    await list.getByRole('button').first().focus();
+    await page.keyboard.press('End');
+    await expect(page.locator(`[aria-posinset="${total}"]`).getByRole('button')).toBeFocused();
+    await page.keyboard.press('ArrowUp');
+    await expect(page.locator(`[aria-posinset="${total - 1}"]`).getByRole('button')).toBeFocused();
+    await page.keyboard.press('Home');
+    await expect(page.locator('[aria-posinset="1"]').getByRole('button')).toBeFocused();
+    await page.screenshot({ path: 'test-results/screens/groups-large.png' });
+  } finally {
+    await big.stop();
+  }
 });

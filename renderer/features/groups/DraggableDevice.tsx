@@ -4,7 +4,7 @@ import type { DeviceRow } from '../../../shared/ipc/channels/fleet';
 import { VendorBadges } from '../../components/VendorBadges';
 import type { DragPayload } from './drag-data';
 
-/** One device row that can be dragged with the mouse or picked up with Space/Enter. */
+/** One device row that can be dragged with the mouse or picked up with Space/Enter (place it inside a list item). */
 export function DraggableDevice({
   id,
   row,
@@ -30,7 +30,7 @@ export function DraggableDevice({
     listeners?.onKeyDown?.(e);
   };
   return (
-    <li
+    <div
       ref={setNodeRef}
       {...attributes}
       {...listeners}
@@ -46,6 +46,6 @@ export function DraggableDevice({
       <span className="mono muted">{row.serial ?? ''}</span>
       <VendorBadges present={row.vendors} />
       {marker && <span className={`pending-mark pending-mark-${marker}`}>{marker === 'add' ? '+ adding' : '− removing'}</span>}
-    </li>
+    </div>
   );
 }

@@ -7,6 +7,7 @@ import { api } from '../../ipc/client';
 import { useApp } from '../../state/app-store';
 import { useSelection } from '../../state/selection-store';
 import { DraggableDevice } from './DraggableDevice';
+import { VirtualDeviceList } from './VirtualDeviceList';
 import { groupKey, type Pending } from './pending';
 
 /** The open group: its members (draggable out or to another group) and the devices about to join it. */
@@ -63,30 +64,36 @@ export function GroupMembers({
     <div ref={drop.setNodeRef} className={`panel members-panel ${drop.isOver ? 'drop-over' : ''}`}>
       <div className="panel-header">
         <h2 className="grow">{group.name}</h2>
-        <span className="muted">
-          {members.length} members{added.length ? `, +${added.length}` : ''}
+        <span className="muted" data-testid="member-count">
+          {members.length.toLocaleString()} members{added.length ? `, +${added.length}` : ''}
           {removing.size ? `, −${removing.size}` : ''}
         </span>
         <button className="btn btn-small" onClick={onDeleteGroup} title="Stage deleting this group (reviewed before it is sent)">
           Delete group…
         </button>
       </div>
-      <ul className="drag-list" aria-label={`Members of ${group.name}`}>
-        {added.map((row) => (
-          <DraggableDevice key={`add-${row.key}`} id={`added:${row.key}`} row={row} payload={{ deviceKeys: [row.key], label: row.name }} marker="add" />
-        ))}
-        {members.map((row) => (
-          <DraggableDevice
-            key={row.key}
-            id={`member:${row.key}`}
-            row={row}
-            payload={payloadFor(row)}
-            selected={basket.has(row.key)}
-            marker={removing.has(row.key) ? 'remove' : undefined}
-            onDelete={() => onRemove([row.key])}
-          />
-        ))}
-      </ul>
+      <VirtualDeviceList
+        label={`Members of ${group.name}`}
+        count={added.length + members.length}
+        renderRow={(i) => {
+          // Devices about to join come first, then the members.
+          if (i < added.length) {
+            const row = added[i]!;
+            return <DraggableDevice id={`added:${row.key}`} row={row} payload={{ deviceKeys: [row.key], label: row.name }} marker="add" />;
+          }
+          const row = members[i - added.length]!;
+          return (
+            <DraggableDevice
+              id={`member:${row.key}`}
+              row={row}
+              payload={payloadFor(row)}
+              selected={basket.has(row.key)}
+              marker={removing.has(row.key) ? 'remove' : undefined}
+              onDelete={() => onRemove([row.key])}
+            />
+          );
+        }}
+      />
       <div ref={removeZone.setNodeRef} className={`remove-zone ${dragging ? 'visible' : ''} ${removeZone.isOver ? 'drop-over' : ''}`}>
         Drop here to remove from {group.name} (or focus a member and press Delete)
       </div>

@@ -65,7 +65,9 @@ export function SourcePanel() {
       {tab === 'basket' && basket.size > 1 && <p className="hint">Dragging any basket device drags all {basket.size}.</p>}
       <ul className="drag-list" aria-label={tab === 'basket' ? 'Basket devices' : 'Search results'}>
         {rows.map((row) => (
-          <DraggableDevice key={row.key} id={`source:${row.key}`} row={row} payload={payloadFor(row)} selected={basket.has(row.key)} />
+          <li key={row.key}>
+            <DraggableDevice id={`source:${row.key}`} row={row} payload={payloadFor(row)} selected={basket.has(row.key)} />
+          </li>
         ))}
         {!rows.length && <li className="muted panel-body">{tab === 'basket' ? 'The basket is empty. Select devices in Search, or use the Search tab here.' : 'No AlgoSec device matches.'}</li>}
         {total > rows.length && <li className="muted panel-body">…and {(total - rows.length).toLocaleString()} more</li>}
