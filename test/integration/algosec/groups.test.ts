@@ -1,17 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FleetError } from '../../../shared/errors';
+import { failure } from '../../helpers/failure';
 import { startAlgosecSimulator, type AlgosecSimulator } from '../../../electron/vendors/algosec/simulator';
 import type { AlgosecClient } from '../../../electron/vendors/algosec/client';
 import { clientFor, deviceName, fleetSeed, groupName } from './fixtures';
 
-async function failure(p: Promise<unknown>): Promise<FleetError['detail']> {
-  try {
-    await p;
-  } catch (err) {
-    return (err as FleetError).detail;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('AlgoSec group editing', () => {
   let sim: AlgosecSimulator;

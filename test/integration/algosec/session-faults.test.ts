@@ -1,16 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FleetError } from '../../../shared/errors';
+import { failure } from '../../helpers/failure';
 import { startAlgosecSimulator, type AlgosecSimulator } from '../../../electron/vendors/algosec/simulator';
 import { clientFor, deviceName, dice, fleetSeed, groupName } from './fixtures';
 
-async function failure(p: Promise<unknown>): Promise<FleetError['detail']> {
-  try {
-    await p;
-  } catch (err) {
-    return (err as FleetError).detail;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('AlgoSec sessions and faults', () => {
   let sim: AlgosecSimulator;

@@ -1,17 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FleetError } from '../../../shared/errors';
+import { failure } from '../../helpers/failure';
 import { fetchCertificate } from '../../../electron/vendors/algosec/client';
 import { startAlgosecSimulator, type AlgosecSimulator } from '../../../electron/vendors/algosec/simulator';
 import { clientFor, fleetSeed, selfSignedCert } from './fixtures';
 
-async function failure(p: Promise<unknown>): Promise<FleetError['detail']> {
-  try {
-    await p;
-  } catch (err) {
-    return (err as FleetError).detail;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('AlgoSec self-signed appliance (https)', () => {
   let sim: AlgosecSimulator;

@@ -1,7 +1,7 @@
 import http from 'node:http';
+import { failure } from '../../helpers/failure';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FleetError } from '../../../shared/errors';
 import { HttpClient } from '../../../electron/http/client';
 import { TokenBucket } from '../../../electron/http/rate-limit';
 import { backoffMs, retryAfterMs } from '../../../electron/http/retry';
@@ -51,7 +51,6 @@ function client(o: Partial<HttpClientOptions> = {}) {
   return { c, waits };
 }
 
-const failure = (p: Promise<unknown>) => p.then(() => { throw new Error('expected a failure'); }, (e: unknown) => (e as FleetError).detail);
 
 describe('HTTP layer', () => {
   it('sends a write exactly once when its answer never comes, and says the change may or may not have been made', async () => {

@@ -1,19 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { FleetError } from '../../../shared/errors';
+import { failure } from '../../helpers/failure';
 import { DEMO_CREDENTIALS } from '../../../electron/vendors/demo-fleet/credentials';
 import { startInsidersSimulator, type InsidersSimulator } from '../../../electron/vendors/insiders/simulator';
 import { clientFor, smallSeed } from './fixtures';
 
 const DEVICES = 'GET /v1/devices/';
 
-async function failure(p: Promise<unknown>): Promise<FleetError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(FleetError);
-  return err as FleetError;
-}
 
 describe('Insiders sign-in and token renewal over real HTTP', () => {
   let sim: InsidersSimulator;
@@ -22,21 +14,21 @@ describe('Insiders sign-in and token renewal over real HTTP', () => {
   it('says "username or password" for a wrong password, without revealing any secret', async () => {
     sim = await startInsidersSimulator({ seed: smallSeed() });
     const err = await failure(clientFor(sim, { password: 'not-the-password-123' }).testConnection());
-    expect(err.detail.kind).toBe('auth');
-    expect(err.detail.message).toMatch(/refused the username or password/);
-    expect(err.detail.message).not.toMatch(/client ID/);
-    expect(JSON.stringify(err.detail)).not.toContain('not-the-password-123');
-    expect(JSON.stringify(err.detail)).not.toContain(DEMO_CREDENTIALS.insiders.clientSecret);
+    expect(err.kind).toBe('auth');
+    expect(err.message).toMatch(/refused the username or password/);
+    expect(err.message).not.toMatch(/client ID/);
+    expect(JSON.stringify(err)).not.toContain('not-the-password-123');
+    expect(JSON.stringify(err)).not.toContain(DEMO_CREDENTIALS.insiders.clientSecret);
     expect(sim.requests.get(DEVICES)).toBeUndefined();
   });
 
   it('says "client ID or client secret" for a wrong client', async () => {
     sim = await startInsidersSimulator({ seed: smallSeed() });
     const err = await failure(clientFor(sim, { clientSecret: 'wrong-client-secret-xyz' }).testConnection());
-    expect(err.detail.kind).toBe('auth');
-    expect(err.detail.status).toBe(401);
-    expect(err.detail.message).toMatch(/refused the client ID or client secret/);
-    expect(JSON.stringify(err.detail)).not.toContain('wrong-client-secret-xyz');
+    expect(err.kind).toBe('auth');
+    expect(err.status).toBe(401);
+    expect(err.message).toMatch(/refused the client ID or client secret/);
+    expect(JSON.stringify(err)).not.toContain('wrong-client-secret-xyz');
   });
 
   it('refreshes shortly BEFORE expiry (short-lived tokens), so no call ever meets a 401', async () => {
@@ -117,8 +109,8 @@ describe('Insiders sign-in and token renewal over real HTTP', () => {
     sim.tokens.revokeAll();
     sim.credentials.password = 'changed-elsewhere-77';
     const err = await failure(client.listDevices());
-    expect(err.detail.kind).toBe('auth');
-    expect(err.detail.message).toMatch(/refused the username or password/);
+    expect(err.kind).toBe('auth');
+    expect(err.message).toMatch(/refused the username or password/);
     expect(sim.tokens.grants).toMatchObject({ password: 1, refused: 2 }); // one refresh, one password: no loop
   });
 
@@ -128,8 +120,8 @@ describe('Insiders sign-in and token renewal over real HTTP', () => {
     await client.testConnection();
     sim.tokens.apiAccessWithdrawn = true;
     const err = await failure(client.listDevices());
-    expect(err.detail.kind).toBe('auth');
-    expect(err.detail.message).toBe('Insiders still refuses this connection after signing in again. The account may have lost API access.');
+    expect(err.kind).toBe('auth');
+    expect(err.message).toBe('Insiders still refuses this connection after signing in again. The account may have lost API access.');
     expect(sim.requests.get(DEVICES)).toBe(3); // testConnection, 401, one re-send
     expect(sim.tokens.grants.refresh).toBe(1);
   });

@@ -1,17 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FleetError } from '../../../shared/errors';
+import { failure } from '../../helpers/failure';
 import { startInsidersSimulator, type InsidersSimulator } from '../../../electron/vendors/insiders/simulator';
 import type { InsidersClient } from '../../../electron/vendors/insiders/client';
 import { ME, OPEN, OTHER, clientFor, smallSeed } from './fixtures';
 
-async function failure(p: Promise<unknown>): Promise<FleetError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(FleetError);
-  return err as FleetError;
-}
 
 describe('Insiders ownerships over real HTTP', () => {
   let sim: InsidersSimulator;
@@ -60,17 +52,17 @@ describe('Insiders ownerships over real HTTP', () => {
 
   it('refuses to take a device another manager holds, as a conflict the user can read, and changes nothing', async () => {
     const err = await failure(client.takeOwnership({ serialNumber: '067890', deviceName: 'ffee00112233' }));
-    expect(err.detail.kind).toBe('conflict');
-    expect(err.detail.message).toBe('Insiders reports a conflict: This device is already owned by another manager.');
+    expect(err.kind).toBe('conflict');
+    expect(err.message).toBe('Insiders reports a conflict: This device is already owned by another manager.');
     expect(sim.state.openSpan(102)?.manager).toBe(OTHER);
     expect(sim.state.ownershipsByDevice.get(102)).toHaveLength(2);
   });
 
   it('refuses a serial/name pair that matches no device (400 detail)', async () => {
     const err = await failure(client.takeOwnership({ serialNumber: '044444', deviceName: 'wrong-name' }));
-    expect(err.detail.kind).toBe('bad-request');
-    expect(err.detail.status).toBe(400);
-    expect(err.detail.message).toBe('Insiders rejected the request: No device matches this serial number and device name.');
+    expect(err.kind).toBe('bad-request');
+    expect(err.status).toBe(400);
+    expect(err.message).toBe('Insiders rejected the request: No device matches this serial number and device name.');
   });
 
   it('releases a span: end time set to now, device no longer current; a second release is refused', async () => {
@@ -81,17 +73,17 @@ describe('Insiders ownerships over real HTTP', () => {
     expect(await client.listDevices()).toEqual([]);
 
     const again = await failure(client.releaseOwnership(1));
-    expect(again.detail.status).toBe(400);
-    expect(again.detail.message).toContain('This ownership has already ended.');
+    expect(again.status).toBe(400);
+    expect(again.message).toContain('This ownership has already ended.');
   });
 
   it('reports an unknown ownership as not found and another manager’s span as forbidden', async () => {
     const missing = await failure(client.releaseOwnership(4242));
-    expect(missing.detail.kind).toBe('not-found');
-    expect(missing.detail.message).toBe('Insiders could not find it: Not found.');
+    expect(missing.kind).toBe('not-found');
+    expect(missing.message).toBe('Insiders could not find it: Not found.');
 
     const theirs = await failure(client.releaseOwnership(3));
-    expect(theirs.detail.kind).toBe('forbidden');
+    expect(theirs.kind).toBe('forbidden');
     expect(sim.state.openSpan(102)?.manager).toBe(OTHER);
   });
 

@@ -1,17 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { FleetError } from '../../../shared/errors';
+import { failure } from '../../helpers/failure';
 import { startInsidersSimulator, type InsidersSimulator } from '../../../electron/vendors/insiders/simulator';
 import type { InsidersSeedDevice } from '../../../electron/vendors/demo-fleet/seed-types';
 import { bigSeed, clientFor, dice, smallSeed } from './fixtures';
 
-async function failure(p: Promise<unknown>): Promise<FleetError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(FleetError);
-  return err as FleetError;
-}
 
 describe('Insiders paging and faults over real HTTP', () => {
   let sim: InsidersSimulator;
@@ -60,8 +52,8 @@ describe('Insiders paging and faults over real HTTP', () => {
     await client.testConnection(); // sign in before the fault is switched on
     sim.setFaults({ malformedRate: 1 });
     const err = await failure(client.listDevices());
-    expect(err.detail.kind).toBe('bad-response');
-    expect(err.detail.message).toMatch(/^Insiders sent a page of devices that is not valid JSON/);
+    expect(err.kind).toBe('bad-response');
+    expect(err.message).toMatch(/^Insiders sent a page of devices that is not valid JSON/);
   });
 
   it('a page of the wrong shape fails as bad-response naming the field', async () => {
@@ -70,8 +62,8 @@ describe('Insiders paging and faults over real HTTP', () => {
     sim.state.addDevice({ id: 500, device_name: 'x', serial_number: 12345 } as unknown as InsidersSeedDevice);
     sim.state.openOwnership(500, 7, '2025-01-01T00:00:00.000000Z');
     const err = await failure(clientFor(sim).listDevices());
-    expect(err.detail.kind).toBe('bad-response');
-    expect(err.detail.message).toMatch(/Insiders sent a page of devices in an unexpected shape \(results\.1\.serial_number/);
+    expect(err.kind).toBe('bad-response');
+    expect(err.message).toMatch(/Insiders sent a page of devices in an unexpected shape \(results\.1\.serial_number/);
   });
 
   it('waits out a 429 with Retry-After on a read and then succeeds', async () => {
@@ -93,8 +85,8 @@ describe('Insiders paging and faults over real HTTP', () => {
     await client.testConnection();
     sim.setFaults({ rate500: 0.5 });
     const err = await failure(client.takeOwnership({ serialNumber: '044444', deviceName: '998877665544' }));
-    expect(err.detail.kind).toBe('server');
-    expect(err.detail.message).toBe('Insiders had an internal error: Internal Server Error');
+    expect(err.kind).toBe('server');
+    expect(err.message).toBe('Insiders had an internal error: Internal Server Error');
     expect(sim.requests.get('POST /v1/device-ownerships/')).toBe(1);
   });
 });

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { failure } from '../../helpers/failure';
 import { startTelemetronSimulator, type TelemetronSimulator } from '../../../electron/vendors/telemetron/simulator';
 import type { TelemetronClient } from '../../../electron/vendors/telemetron/client';
-import { clientFor, failure, smallSeed } from './fixtures';
+import { clientFor, smallSeed } from './fixtures';
 
 describe('Telemetron assignments over real HTTP', () => {
   let sim: TelemetronSimulator;
@@ -56,20 +57,20 @@ describe('Telemetron assignments over real HTTP', () => {
 
   it('400 "no valid email": the user sees why nothing was assigned', async () => {
     const err = await failure(client.assignDeviceToOwners({ deviceIdentifier: 'GW-0001', customerEmails: ['bad', ' also bad@'] }));
-    expect(err.detail).toMatchObject({ kind: 'bad-request', status: 400, vendor: 'telemetron' });
-    expect(err.detail.message).toBe('Telemetron rejected the request: No valid email addresses provided');
+    expect(err).toMatchObject({ kind: 'bad-request', status: 400, vendor: 'telemetron' });
+    expect(err.message).toBe('Telemetron rejected the request: No valid email addresses provided');
   });
 
   it('400 when auto-create is asked without a device type, and nothing is created', async () => {
     const err = await failure(client.assignDeviceToOwners({ deviceIdentifier: 'NEW-1', customerEmails: ['john.doe@example.com'], autoCreateDevice: true }));
-    expect(err.detail.message).toBe('Telemetron rejected the request: deviceType is required when autoCreateDevice is true');
+    expect(err.message).toBe('Telemetron rejected the request: deviceType is required when autoCreateDevice is true');
     expect(sim.state.devices.has('NEW-1')).toBe(false);
   });
 
   it('404 "Device not found" for an unknown device without auto-create; no customer is created either', async () => {
     const err = await failure(client.assignDeviceToOwners({ deviceIdentifier: 'NOPE-1', customerEmails: ['someone.new@example.com'] }));
-    expect(err.detail).toMatchObject({ kind: 'not-found', status: 404 });
-    expect(err.detail.message).toBe('Telemetron could not find it: Device not found');
+    expect(err).toMatchObject({ kind: 'not-found', status: 404 });
+    expect(err.message).toBe('Telemetron could not find it: Device not found');
     expect(sim.state.customer('someone.new@example.com')).toBeUndefined();
   });
 
@@ -83,14 +84,14 @@ describe('Telemetron assignments over real HTTP', () => {
 
   it('unassign errors: 400 not assigned, 404 unknown customer, 400 invalid email', async () => {
     const notAssigned = await failure(client.unassignDeviceFromOwner({ deviceIdentifier: 'SN-99999-ZZZZZ', customerEmail: 'john.doe@example.com' }));
-    expect(notAssigned.detail.message).toBe('Telemetron rejected the request: Device is not assigned to this customer');
+    expect(notAssigned.message).toBe('Telemetron rejected the request: Device is not assigned to this customer');
 
     const unknown = await failure(client.unassignDeviceFromOwner({ deviceIdentifier: 'GW-0001', customerEmail: 'ghost@example.com' }));
-    expect(unknown.detail).toMatchObject({ kind: 'not-found', status: 404 });
-    expect(unknown.detail.message).toBe('Telemetron could not find it: Customer not found');
+    expect(unknown).toMatchObject({ kind: 'not-found', status: 404 });
+    expect(unknown.message).toBe('Telemetron could not find it: Customer not found');
 
     const invalid = await failure(client.unassignDeviceFromOwner({ deviceIdentifier: 'GW-0001', customerEmail: 'john.doe' }));
-    expect(invalid.detail.message).toBe('Telemetron rejected the request: Invalid email format');
+    expect(invalid.message).toBe('Telemetron rejected the request: Invalid email format');
   });
 
   it('transfer: unassign from the old owner, then assign to the new one', async () => {
@@ -106,8 +107,8 @@ describe('Telemetron assignments over real HTTP', () => {
     expect(c).toEqual({ id: expect.stringMatching(/^cust_/), email: 'fresh@example.com' });
     expect(sim.state.customer('fresh@example.com')?.name).toBe('Fresh Person');
     const err = await failure(client.createOrUpdateCustomer({ email: 'fresh@example.com' }));
-    expect(err.detail).toMatchObject({ kind: 'conflict', status: 409 });
-    expect(err.detail.message).toBe('Telemetron reports a conflict: Customer with this email already exists');
+    expect(err).toMatchObject({ kind: 'conflict', status: 409 });
+    expect(err.message).toBe('Telemetron reports a conflict: Customer with this email already exists');
   });
 
   it('lists assignments per device across customers, with unknown and invalid customers reported missing', async () => {

@@ -3,8 +3,6 @@ import type { TelemetronSeed } from '../../../electron/vendors/demo-fleet/seed-t
 import { TelemetronClient } from '../../../electron/vendors/telemetron/client';
 import type { TelemetronSimulator } from '../../../electron/vendors/telemetron/simulator';
 import type { HttpClientOptions } from '../../../electron/http/types';
-import { FleetError } from '../../../shared/errors';
-import { expect } from 'vitest';
 
 /** John has a thermostat and the shared gateway; Jane shares the gateway; a sensor is unassigned. */
 export function smallSeed(): TelemetronSeed {
@@ -25,14 +23,6 @@ export function clientFor(sim: TelemetronSimulator, apiKey = DEMO_CREDENTIALS.te
   return new TelemetronClient({ apiKey, baseUrl: sim.url }, { http: { backoffBaseMs: 10, ...http } });
 }
 
-export async function failure(p: Promise<unknown>): Promise<FleetError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(FleetError);
-  return err as FleetError;
-}
 
 export function dice(...values: number[]): () => number {
   return () => values.shift() ?? 0.99;
