@@ -49,8 +49,9 @@ export class ApplyEngine {
       while (control.paused && !control.cancelled) await new Promise<void>((r) => (control.wake = r));
       if (control.cancelled) break;
       const executor = this.executorFor(step.connectionId);
-      this.journal.append(run.runId, { t: 'intent', at: new Date().toISOString(), step: step.id });
-      run.steps.set(step.id, { sent: true, items: null });
+      const sentAt = new Date().toISOString();
+      this.journal.append(run.runId, { t: 'intent', at: sentAt, step: step.id });
+      run.steps.set(step.id, { sent: true, items: null, sentAt });
       this.events.progress(run);
       let results: ItemResult[];
       if (!executor) results = step.items.map(() => ({ status: 'failed', reason: 'This connection is not available (removed, or its credentials cannot be read).' }));
@@ -62,8 +63,9 @@ export class ApplyEngine {
           results = step.items.map(() => ({ status: e.outcomeUnknown ? 'unknown' : 'failed', reason: e.message }));
         }
       }
-      this.journal.append(run.runId, { t: 'result', at: new Date().toISOString(), step: step.id, items: results });
-      run.steps.set(step.id, { sent: true, items: results });
+      const answeredAt = new Date().toISOString();
+      this.journal.append(run.runId, { t: 'result', at: answeredAt, step: step.id, items: results });
+      run.steps.set(step.id, { sent: true, items: results, sentAt, answeredAt });
       this.events.stepDone(run, step, results);
       this.events.progress(run);
     }

@@ -9,8 +9,15 @@ export interface RunState {
   summary: string;
   state: RunStateName;
   startedAt: string;
-  /** Per step: intent written (sent) and results. */
-  steps: Map<string, { sent: boolean; items: ItemResult[] | null }>;
+  /** Per step: intent written (sent) and results, with when each was journaled. */
+  steps: Map<string, StepState>;
+}
+
+export interface StepState {
+  sent: boolean;
+  items: ItemResult[] | null;
+  sentAt?: string;
+  answeredAt?: string;
 }
 
 /**
@@ -21,12 +28,12 @@ export interface RunState {
 export function replay(runId: string, records: JournalRecord[], live: boolean): RunState | null {
   const start = records.find((r): r is Extract<JournalRecord, { t: 'start' }> => r.t === 'start');
   if (!start) return null;
-  const steps = new Map<string, { sent: boolean; items: ItemResult[] | null }>();
+  const steps = new Map<string, StepState>();
   for (const s of start.plan.steps) steps.set(s.id, { sent: false, items: null });
   let end: Extract<JournalRecord, { t: 'end' }> | undefined;
   for (const r of records) {
-    if (r.t === 'intent') steps.get(r.step)!.sent = true;
-    else if (r.t === 'result') steps.set(r.step, { sent: true, items: r.items });
+    if (r.t === 'intent') steps.set(r.step, { sent: true, items: null, sentAt: r.at });
+    else if (r.t === 'result') steps.set(r.step, { ...steps.get(r.step), sent: true, items: r.items, answeredAt: r.at });
     else if (r.t === 'end') end = r;
   }
   if (!live && !end) {

@@ -106,7 +106,7 @@ export async function createServices(options: ServiceOptions): Promise<AppServic
     ...fleetHandlers({ store, queries, sync }),
     ...groupHandlers({ store, queries, ops, groups }),
     ...timelineHandlers(store),
-    ...unenrollHandlers({ store, queries, ops, connections, staleAfterHours: () => STALE_AFTER_HOURS, destructiveThreshold: () => DESTRUCTIVE_THRESHOLD }),
+    ...unenrollHandlers({ dataDir: options.dataDir, store, queries, ops, connections, staleAfterHours: () => STALE_AFTER_HOURS, destructiveThreshold: () => DESTRUCTIVE_THRESHOLD }),
     ...opsHandlers(ops),
   };
 

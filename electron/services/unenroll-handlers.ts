@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { appError, FleetError } from '../../shared/errors';
 import type { ParsedRequestOf } from '../../shared/ipc/contract';
 import type { Connections } from '../connections/connections';
@@ -8,6 +9,7 @@ import { buildUnenrollReview } from '../unenroll/review';
 import { UnenrollRuns } from '../unenroll/unenroll-runs';
 
 export interface UnenrollDeps {
+  dataDir: string;
   store: FleetStore;
   queries: FleetQueries;
   ops: OpsService;
@@ -19,7 +21,7 @@ export interface UnenrollDeps {
 /** Bulk unenroll: review from the cache, refresh from Absolute, runs through the change engine, receipts. */
 export function unenrollHandlers(deps: UnenrollDeps) {
   const { store, ops, connections } = deps;
-  const runs = new UnenrollRuns(ops.engine, deps.destructiveThreshold);
+  const runs = new UnenrollRuns(ops.engine, deps.destructiveThreshold, join(deps.dataDir, 'unenroll'));
   const accounts = () => connections.list().filter((c) => c.vendor === 'absolute').map((c) => ({ connectionId: c.id, label: c.label, region: c.region ?? '' }));
   const review = (deviceKeys: string[], text: string) => buildUnenrollReview({ store, queries: deps.queries, accounts, staleAfterHours: deps.staleAfterHours }, { deviceKeys, text });
   const absolute = (connectionId: string) => {

@@ -52,7 +52,7 @@ export function ResultsView({ run, onControl }: { run: UnenrollRun; onControl: (
         .filter((b) => b.reason)
         .map((b) => (
           <div key={b.index} className={`banner ${b.status === 'unknown' ? 'banner-error' : 'banner-warn'}`}>
-            Batch {b.index + 1} ({b.size} devices): {b.reason}
+            Batch {b.index + 1} ({b.size} devices{b.sentAt ? `, sent ${new Date(b.sentAt).toLocaleTimeString()}` : ''}): {b.reason}
           </div>
         ))}
       <table className="plain">
@@ -65,6 +65,7 @@ export function ResultsView({ run, onControl }: { run: UnenrollRun; onControl: (
             <th>Absolute said</th>
             <th>Result</th>
             <th>Batch</th>
+            <th>Answered</th>
           </tr>
         </thead>
         <tbody>
@@ -80,6 +81,7 @@ export function ResultsView({ run, onControl }: { run: UnenrollRun; onControl: (
                 {r.reason && <div className="muted">{r.reason}</div>}
               </td>
               <td>{r.batch + 1}</td>
+              <td className="muted">{r.at ? new Date(r.at).toLocaleTimeString() : '—'}</td>
             </tr>
           ))}
         </tbody>

@@ -49,6 +49,7 @@ export const UnenrollResultRowSchema = z.object({
   mismatch: z.boolean(),
   batch: z.number().int(),
   reason: z.string().nullable(),
+  /** When Absolute answered this device's batch. */
   at: z.string().nullable(),
 });
 export type UnenrollResultRow = z.infer<typeof UnenrollResultRowSchema>;
@@ -58,7 +59,16 @@ export const UnenrollRunSchema = z.object({
   account: z.object({ connectionId: z.string(), label: z.string(), region: z.string() }),
   state: z.enum(['running', 'paused', 'cancelled', 'finished', 'interrupted']),
   startedAt: z.string(),
-  batches: z.array(z.object({ index: z.number().int(), size: z.number().int(), status: z.enum(['pending', 'sending', 'done', 'failed', 'unknown', 'skipped']), reason: z.string().nullable() })),
+  batches: z.array(
+    z.object({
+      index: z.number().int(),
+      size: z.number().int(),
+      status: z.enum(['pending', 'sending', 'done', 'failed', 'unknown', 'skipped']),
+      reason: z.string().nullable(),
+      sentAt: z.string().nullable(),
+      answeredAt: z.string().nullable(),
+    }),
+  ),
   rows: z.array(UnenrollResultRowSchema),
 });
 export type UnenrollRun = z.infer<typeof UnenrollRunSchema>;

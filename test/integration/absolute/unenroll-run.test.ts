@@ -28,7 +28,8 @@ describe('bulk unenroll through the change engine', () => {
     let finished!: () => void;
     const done = new Promise<void>((r) => (finished = r));
     let answered = 0;
-    const engine = new ApplyEngine(new Journal(mkdtempSync(join(tmpdir(), 'unenroll-'))), () => absoluteExecutor(client), {
+    const dataDir = mkdtempSync(join(tmpdir(), 'unenroll-'));
+    const engine = new ApplyEngine(new Journal(join(dataDir, 'journal')), () => absoluteExecutor(client), {
       progress: () => {},
       // The second answer is the document's malformed example; the others are normal.
       stepDone: () => {
@@ -37,7 +38,7 @@ describe('bulk unenroll through the change engine', () => {
       },
       finished: () => finished(),
     });
-    const runs = new UnenrollRuns(engine, () => 1000);
+    const runs = new UnenrollRuns(engine, () => 1000, join(dataDir, 'unenroll'));
     const rows = Array.from({ length: 250 }, (_, i) => row(i));
     rows.push({ ...row(999), deviceUid: null, connectionId: null, group: 'not-in-absolute' }); // never sent
     const runId = runs.start(rows, account, undefined);
@@ -56,15 +57,28 @@ describe('bulk unenroll through the change engine', () => {
     expect(byKey.get('k150')).toMatchObject({ result: 'unknown' });
     expect(byKey.get('k249')).toMatchObject({ result: 'done', eligibleStatus: 0, mismatch: false });
     expect(byKey.has('k999')).toBe(false);
-    // The receipt lists every device sent, with its batch.
+    // Every batch says when it was sent and answered; every device when its answer came.
+    for (const b of view.batches) {
+      expect(Date.parse(b.sentAt!)).toBeLessThanOrEqual(Date.parse(b.answeredAt!));
+    }
+    expect(byKey.get('k249')!.at).toBe(view.batches[2]!.answeredAt);
+    // The receipt lists every device sent, with its batch and times.
     const csv = runs.receipt(runId, 'csv').content.split('\r\n');
-    expect(csv[0]).toBe('device,serial,esn,prediction,result,eligibleStatus,batch,reason,account,startedAt');
+    expect(csv[0]).toBe('device,serial,esn,prediction,result,eligibleStatus,batch,reason,account,sentAt,answeredAt');
     expect(csv.filter((l) => l.includes(',unknown,')).length).toBe(100);
+    expect(csv.find((l) => l.startsWith('LPTP-249,'))).toContain(`,${view.batches[2]!.answeredAt}`);
+
+    // After a restart, the same run still shows the predictions it was reviewed with.
+    const reopened = new UnenrollRuns(new ApplyEngine(new Journal(join(dataDir, 'journal')), () => null, { progress: () => {}, stepDone: () => {}, finished: () => {} }), () => 1000, join(dataDir, 'unenroll'));
+    const again = reopened.view(runId);
+    expect(again.account.label).toBe('Test account');
+    expect(again.rows.find((r) => r.key === 'k7')).toMatchObject({ serial: 'S7', esn: 'E7', predicted: 0, eligibleStatus: 1, mismatch: true });
   });
 
   it('refuses to send above the destructive threshold without the typed count', () => {
-    const engine = new ApplyEngine(new Journal(mkdtempSync(join(tmpdir(), 'unenroll-'))), () => null, { progress: () => {}, stepDone: () => {}, finished: () => {} });
-    const runs = new UnenrollRuns(engine, () => 25);
+    const dataDir = mkdtempSync(join(tmpdir(), 'unenroll-'));
+    const engine = new ApplyEngine(new Journal(join(dataDir, 'journal')), () => null, { progress: () => {}, stepDone: () => {}, finished: () => {} });
+    const runs = new UnenrollRuns(engine, () => 25, join(dataDir, 'unenroll'));
     const rows = Array.from({ length: 30 }, (_, i) => row(i));
     expect(() => runs.start(rows, account, undefined)).toThrow(/Type 30/);
     expect(() => runs.start(rows, account, 29)).toThrow(/Type 30/);
