@@ -1,5 +1,6 @@
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { NavBar } from './components/NavBar';
+import { NoticeBanners } from './components/NoticeBanners';
 import { StatusBar } from './components/StatusBar';
 import { Toasts } from './components/Toasts';
 import { ActivityScreen } from './features/activity/ActivityScreen';
@@ -29,6 +30,7 @@ export function App() {
       <NavBar />
       <div className="main-column">
         <ConnectionBanner />
+        <NoticeBanners />
         <main className="content" id="main">
           <Screen />
         </main>

@@ -53,7 +53,8 @@ export async function createServices(options: ServiceOptions): Promise<AppServic
   // The cache opens first (fast, no network), so the app is useful before any sync answers.
   const store = new FleetStore(join(options.dataDir, 'cache'));
   store.load(connections.list());
-  for (const problem of store.loadProblems) options.log(`[cache] ${problem}`);
+  // Damaged saved data never stops the app: it says what happened and what it used instead.
+  const notices = [...store.loadProblems];
   const queries = new FleetQueries(store);
   const groups = groupIndexOf(store);
 
@@ -62,6 +63,7 @@ export async function createServices(options: ServiceOptions): Promise<AppServic
     syncing: sync.syncing,
     lastSyncAt: sync.lastSyncAt,
     freshness: store.freshness(),
+    notices,
     liveCallsDisabled: null,
     staleAfterHours: STALE_AFTER_HOURS,
     destructiveThreshold: DESTRUCTIVE_THRESHOLD,
@@ -74,7 +76,6 @@ export async function createServices(options: ServiceOptions): Promise<AppServic
     log: options.log,
   });
   const scheduler = new SyncScheduler({ sync, intervalMinutes: () => SYNC_INTERVAL_MINUTES });
-  scheduler.start(true);
 
   const ops = new OpsService({
     dataDir: options.dataDir,
@@ -95,7 +96,8 @@ export async function createServices(options: ServiceOptions): Promise<AppServic
     // What changed at the vendors shows up in the fleet at once.
     onFinished: (run) => new Set(run.plan.steps.map((st) => st.connectionId)).forEach((id) => sync.start(id)),
   });
-  for (const problem of ops.draft.problems) options.log(`[ops] ${problem}`);
+  notices.push(...ops.draft.problems);
+  for (const notice of notices) options.log(`[startup] ${notice}`);
 
   const handlers: Handlers = {
     ...appHandlers({
@@ -109,6 +111,9 @@ export async function createServices(options: ServiceOptions): Promise<AppServic
     ...unenrollHandlers({ dataDir: options.dataDir, store, queries, ops, connections, staleAfterHours: () => STALE_AFTER_HOURS, destructiveThreshold: () => DESTRUCTIVE_THRESHOLD }),
     ...opsHandlers(ops),
   };
+
+  // Last, once every service exists: the first sync may finish (and touch the others) at any time.
+  scheduler.start(true);
 
   return {
     handlers,

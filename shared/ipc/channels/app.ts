@@ -16,6 +16,8 @@ export const AppStatusSchema = z.object({
   syncing: z.boolean(),
   lastSyncAt: z.string().nullable(),
   freshness: z.array(VendorFreshnessSchema),
+  /** Problems found while opening saved data (a damaged cache or draft), in plain words, with what was used instead. */
+  notices: z.array(z.string()),
   /** A plain-words reason live vendor calls are disabled (e.g. keychain locked), or null. */
   liveCallsDisabled: z.string().nullable(),
   /** Data older than this many hours is flagged as stale. */
