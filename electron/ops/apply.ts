@@ -123,6 +123,15 @@ export class ApplyEngine {
     return this.start({ ...run.plan, id: randomUUID(), steps, summary: `${which === 'failed' ? 'Retry of failed items' : 'Resume'}: ${run.summary}` });
   }
 
+  /** Records a later outcome for a step of an ended run (a half-done transfer finished or rolled back by another run). */
+  amend(runId: string, stepId: string, items: ItemResult[]): void {
+    const run = this.get(runId);
+    const step = run?.plan.steps.find((s) => s.id === stepId);
+    if (!run || !step) return;
+    this.journal.append(runId, { t: 'result', at: new Date().toISOString(), step: stepId, items });
+    this.events.stepDone(run, step, items);
+  }
+
   /** Reads the vendor for every item whose outcome is unknown and records what it finds. */
   async recheckUnknown(runId: string): Promise<void> {
     const run = this.get(runId);
