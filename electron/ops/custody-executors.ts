@@ -8,9 +8,9 @@ import type { Executor } from './executor';
 const one = (status: ItemResult['status'], reason: string | null, detail?: Record<string, unknown>): ItemResult[] => [{ status, reason, ...(detail ? { detail } : {}) }];
 
 /** A call that failed: "unknown" when it may have reached the vendor, so nobody resends it blindly. */
-function failed(err: unknown, before = ''): ItemResult[] {
+function failed(err: unknown): ItemResult[] {
   const e = toAppError(err);
-  return one(e.outcomeUnknown ? 'unknown' : 'failed', `${before}${e.message}`);
+  return one(e.outcomeUnknown ? 'unknown' : 'failed', e.message);
 }
 
 const cannot = (step: PlanStep) => one('failed', `This connection cannot run ${step.call}.`);
@@ -91,7 +91,9 @@ export function telemetronExecutor(client: TelemetronClient): Executor {
         try {
           await client.unassignDeviceFromOwner({ deviceIdentifier: id, customerEmail: a.from }, signal);
         } catch (err) {
-          return failed(err, 'Nothing changed: ');
+          const e = toAppError(err);
+          if (e.outcomeUnknown) return one('unknown', `The unassign from ${a.from} was sent but no answer came back; nothing was assigned to ${a.to}. Re-check to see where it stands.`);
+          return one('failed', `Nothing changed: ${e.message}`);
         }
         try {
           return await assign(id, [a.to], signal).then((r) => (r[0]!.status === 'done' ? r : one('partial', `Half done: unassigned from ${a.from}, not yet assigned to ${a.to}. ${r[0]!.reason ?? ''}`.trim())));
