@@ -80,6 +80,11 @@ export class ApplyEngine {
     return replay(runId, this.journal.read(runId), false);
   }
 
+  /** Every run the journal knows, live or ended. */
+  runIds(): string[] {
+    return [...new Set([...this.live.keys(), ...this.journal.runIds()])];
+  }
+
   /** Runs a crash or power loss interrupted (found in the journal, no end record). */
   interrupted(): RunState[] {
     return this.journal

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { appError, FleetError } from '../../shared/errors';
 import type { ConflictView, PlanView, RunView } from '../../shared/ipc/channels/ops';
 import { describeEdit, isCustodyEdit, vendorOfEdit, type NewEdit, type StagedEdit } from '../../shared/ops/edits';
-import type { ItemResult, Plan, PlanStep } from '../../shared/ops/plan';
+import { callsOf, type ItemResult, type Plan, type PlanStep } from '../../shared/ops/plan';
 import { writeFileAtomic } from '../cache/atomic-write';
 import { ActivityLog } from './activity-log';
 import { ApplyEngine } from './apply';
@@ -147,6 +147,7 @@ export class OpsService {
       counts: [...counts.values()],
       warnings: warnings.map(({ level, message }) => ({ level, message })),
       steps: plan.steps.map((s) => ({ id: s.id, vendor: s.vendor, call: callText(s), label: stepItemsText(s), items: s.items.length })),
+      calls: plan.steps.reduce((n, s) => n + callsOf(s), 0),
       destructive,
       requiresTypedCount: destructive > this.deps.destructiveThreshold(),
       blocked: blocking || plan.steps.length === 0,
@@ -263,6 +264,21 @@ export class OpsService {
     const what = `${n} half-done transfer${n === 1 ? '' : 's'}`;
     const summary = action === 'finish' ? `Finish ${what}: assign to the new customer.` : `Roll back ${what}: assign to the previous customer again.`;
     return this.engine.start({ id: randomUUID(), createdAt: new Date().toISOString(), summary, steps, warnings: [] });
+  }
+
+  /** Half-done transfers of every run, oldest run first, except those with a finish or roll-back under way. */
+  halfDone(): Array<{ runId: string; stepId: string; device: string; deviceKey: string; from: string; to: string; at: string }> {
+    const out = [];
+    for (const runId of this.engine.runIds().sort()) {
+      const run = this.engine.get(runId);
+      for (const step of run?.plan.steps ?? []) {
+        const a = step.args;
+        if (step.call !== 'telemetron.transfer' || !a?.from || !a.to || run!.steps.get(step.id)?.items?.[0]?.status !== 'partial') continue;
+        if (this.followingUp.has(`${runId} ${step.id}`)) continue;
+        out.push({ runId, stepId: step.id, device: step.items[0]!.label, deviceKey: step.items[0]!.key, from: a.from, to: a.to, at: run!.startedAt });
+      }
+    }
+    return out;
   }
 
   /** A finish or roll-back that worked closes the half-done item of the original run, in its journal. */

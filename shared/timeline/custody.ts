@@ -44,9 +44,9 @@ function observedLane(id: string, label: string, source: string, spans: readonly
     note: observedNote(s, words.made, words.ended, timeZone),
     flags: ['observed', ...(s.startBy === 'fleetdesk' ? ['made-by-fleetdesk'] : []), ...(s.endBy === 'fleetdesk' ? ['ended-by-fleetdesk'] : []), ...(s.before ? ['before-first-sync'] : [])],
   }));
-  // A pair the cache shows but the history does not know yet (history started after this cache): from the cache's sync.
+  // A pair the cache shows but the history does not know at all (history started after this cache): from the cache's sync.
   for (const who of current) {
-    if (!asOf || spans.some((s) => s.who === who && s.end === null)) continue;
+    if (!asOf || spans.some((s) => s.who === who)) continue;
     segments.push({ start: asOf, end: null, who, note: `seen at the sync of ${formatMoment(Date.parse(asOf), timeZone)}`, flags: ['observed'] });
   }
   return segments.length ? { id, label, source, segments } : null;

@@ -44,7 +44,7 @@ export function PlanSummary({ plan, onPlanChange }: { plan: PlanView; onPlanChan
       })}
       <details open={plan.steps.length <= 12}>
         <summary>
-          {plan.steps.length} vendor {plan.steps.length === 1 ? 'call' : 'calls'}, in order
+          {plan.calls} vendor {plan.calls === 1 ? 'call' : 'calls'}, in order
         </summary>
         <ol className="plan-steps">
           {plan.steps.map((s) => (

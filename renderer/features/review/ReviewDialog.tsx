@@ -104,7 +104,7 @@ export function ReviewDialog({ kinds, onClose }: { kinds: string[]; onClose: () 
           </button>
         ) : (
           <button className="btn btn-primary" disabled={!canApply} onClick={() => void apply()}>
-            Apply {plan?.steps.length} {plan?.steps.length === 1 ? 'call' : 'calls'}
+            Apply {plan?.calls} {plan?.calls === 1 ? 'call' : 'calls'}
           </button>
         )}
       </>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type WheelEvent } from 'react';
 import type { LaneView as Lane } from '../../../shared/ipc/channels/timeline';
-import { overlapRanges, stackRows } from './holders';
+import { overlapRanges, rowsByHolder, stackRows } from './holders';
 import { ticks, xOf, zoom, type TimeScale } from './time-scale';
 
 const ROW_H = 26;
@@ -53,12 +53,17 @@ export function TimelineLanes({ lanes, asOf, onPick }: { lanes: Lane[]; asOf: nu
   const onWheel = (e: WheelEvent) => setScale((s) => zoom(s, e.deltaY > 0 ? 1.25 : 0.8, timeAt(e.clientX)));
   const clampX = (t: number) => Math.max(0, Math.min(scale.width, xOf(scale, t)));
 
-  const layout = lanes.map((lane) => stackRows(lane.segments, now));
+  // Vendor spans stack by time (an overlap shows as two rows); observed lanes get a row per customer or user, so short recent spans never cover each other's labels.
+  const layout = lanes.map((lane) => ({
+    ...(lane.segments.every((s) => s.flags.includes('observed')) ? rowsByHolder(lane.segments) : stackRows(lane.segments, now)),
+    overlaps: overlapRanges(lane.segments, now),
+  }));
   const tops: number[] = [];
   let y = AXIS_H;
   for (const l of layout) {
     tops.push(y);
-    y += l.rows * ROW_H + LANE_PAD;
+    // Room under the bars for the "overlap" label.
+    y += l.rows * ROW_H + LANE_PAD + (l.overlaps.length ? 12 : 0);
   }
   const height = y + 14;
 
@@ -98,7 +103,7 @@ export function TimelineLanes({ lanes, asOf, onPick }: { lanes: Lane[]; asOf: nu
         </g>
         {lanes.map((lane, i) => {
           const top = tops[i]!;
-          const { rows, rowOf } = layout[i]!;
+          const { rows, rowOf, overlaps } = layout[i]!;
           const laneH = rows * ROW_H;
           const observed = lane.segments.some((s) => s.flags.includes('observed'));
           return (
@@ -113,13 +118,13 @@ export function TimelineLanes({ lanes, asOf, onPick }: { lanes: Lane[]; asOf: nu
                 </text>
               )}
               <g transform={`translate(${LABEL_W},0)`}>
-                {overlapRanges(lane.segments, now).map((o, k) => {
+                {overlaps.map((o, k) => {
                   const x1 = clampX(o.from);
                   const x2 = clampX(o.to);
                   return (
                     <g key={`o${k}`} className="overlap-band">
-                      <rect x={x1} y={-2} width={Math.max(3, x2 - x1)} height={laneH + 4} />
-                      <text x={x1 + 3} y={laneH + 1} className="overlap-label">
+                      <rect x={x1} y={-2} width={Math.max(3, x2 - x1)} height={laneH + 14} />
+                      <text x={x2 - 3} y={laneH + 9} textAnchor="end" className="overlap-label">
                         overlap
                       </text>
                     </g>
@@ -133,14 +138,16 @@ export function TimelineLanes({ lanes, asOf, onPick }: { lanes: Lane[]; asOf: nu
                   const cls = ['segment', ...s.flags.map((f) => `seg-${f}`), s.end ? '' : 'seg-open'].join(' ');
                   const label = `${s.who}${s.flags.includes('made-by-fleetdesk') ? ' · by fleetdesk' : ''}`;
                   const inside = w > textWidth(label) + 10;
+                  // A span that began before fleetdesk first looked trails a dotted line to the left: keep its label clear of it.
+                  const outsideX = x1 - (s.flags.includes('before-first-sync') ? 33 : 5);
                   return (
                     <g key={k}>
                       {s.flags.includes('before-first-sync') && x1 > 0 && <line x1={Math.max(0, x1 - 28)} x2={x1} y1={sy + (ROW_H - 8) / 2} y2={sy + (ROW_H - 8) / 2} className="seg-earlier" />}
                       <rect x={x1} y={sy} width={w} height={ROW_H - 8} rx={3} className={cls}>
                         <title>{`${s.who}: ${new Date(s.start).toLocaleString()} – ${s.end ? new Date(s.end).toLocaleString() : 'current'}${s.note ? `\n${s.note}` : ''}`}</title>
                       </rect>
-                      {(inside || x1 > textWidth(label) + 8) && (
-                        <text x={inside ? x1 + 6 : x1 - 5} y={sy + ROW_H / 2 + 0} textAnchor={inside ? 'start' : 'end'} className="segment-label">
+                      {(inside || outsideX > textWidth(label)) && (
+                        <text x={inside ? x1 + 6 : outsideX} y={sy + ROW_H / 2} textAnchor={inside ? 'start' : 'end'} className="segment-label">
                           {label}
                         </text>
                       )}

@@ -12,6 +12,7 @@ import { startDraftStore } from '../../state/draft-store';
 import { useSelection } from '../../state/selection-store';
 import { PendingChangesBar } from '../review/PendingChangesBar';
 import { DeviceTimeline } from './DeviceTimeline';
+import { HalfDoneTransfers } from './HalfDoneTransfers';
 import { OwnershipActions } from './OwnershipActions';
 import './timeline.css';
 
@@ -120,6 +121,7 @@ export function TimelineScreen() {
     <section className="screen">
       <ScreenHeader title="Timelines" />
       <OwnershipActions deviceKeys={[...basket]} />
+      <HalfDoneTransfers onOpen={setCurrent} />
       <div className="timeline-layout">
         <div className="panel">
           <div className="panel-header tabs" role="tablist" aria-label="Devices">

@@ -46,6 +46,17 @@ export function stackRows<S extends { start: string; end: string | null }>(segme
   return { rows: Math.max(1, ends.length), rowOf };
 }
 
+/** One row per holder, in order of first appearance: for observed lanes, where a holder's spans follow one another. */
+export function rowsByHolder(segments: ReadonlyArray<{ who: string }>): { rows: number; rowOf: number[] } {
+  const order: string[] = [];
+  const rowOf = segments.map((s) => {
+    let i = order.indexOf(s.who);
+    if (i < 0) i = order.push(s.who) - 1;
+    return i;
+  });
+  return { rows: Math.max(1, order.length), rowOf };
+}
+
 /** Where two or more segments of a lane overlap in time. */
 export function overlapRanges(segments: ReadonlyArray<{ start: string; end: string | null; flags: string[] }>, now: number): Array<{ from: number; to: number }> {
   const spans = segments.filter((s) => s.flags.includes('overlap')).map((s) => ({ from: Date.parse(s.start), to: s.end === null ? now : Date.parse(s.end) }));

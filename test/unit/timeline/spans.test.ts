@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { toEndTime } from '../../../electron/vendors/insiders/wire';
 import { formatDay, formatMoment, gaps, holdersAt, overlaps, toInterval } from '../../../shared/timeline/spans';
-import { holdersAt as laneHoldersAt, stackRows, toLocalInput } from '../../../renderer/features/timeline/holders';
+import { holdersAt as laneHoldersAt, rowsByHolder, stackRows, toLocalInput } from '../../../renderer/features/timeline/holders';
 
 const span = (id: number, manager: number, startTime: string, endTime: string | null) => ({ id, manager, startTime, endTime });
 const t = (iso: string) => Date.parse(iso);
@@ -106,5 +106,11 @@ describe('time zones: stored UTC, shown local', () => {
     const spans = [span(1, 101, '2026-01-01T00:00:00Z', '2026-03-03T00:00:00Z'), span(2, 102, '2026-03-03T00:00:00Z', null)].map(toInterval);
     expect(holdersAt(spans, new Date('2026-03-02T15:59').getTime())).toEqual(['manager 101']);
     expect(holdersAt(spans, new Date('2026-03-02T16:00').getTime())).toEqual(['manager 102']);
+  });
+});
+
+describe('observed lanes', () => {
+  it('give each customer its own row, in order of first appearance', () => {
+    expect(rowsByHolder([{ who: 'a@x' }, { who: 'b@x' }, { who: 'a@x' }])).toEqual({ rows: 2, rowOf: [0, 1, 0] });
   });
 });
