@@ -17,7 +17,7 @@ export interface CustodyPlanContext {
 type Warning = Plan['warnings'][number];
 
 /** "LPTP-A, LPTP-B, LPTP-C and 4 more" */
-export function listed(names: readonly string[], max = 3): string {
+function listed(names: readonly string[], max = 3): string {
   const shown = names.slice(0, max).join(', ');
   return names.length > max ? `${shown} and ${names.length - max} more` : shown;
 }

@@ -51,7 +51,6 @@ export const StepArgsSchema = z.object({
   /** A step that finishes or rolls back a half-done transfer of another run. */
   followUpOf: z.object({ runId: z.string(), stepId: z.string(), action: z.enum(['finish', 'rollback']) }).optional(),
 });
-export type StepArgs = z.infer<typeof StepArgsSchema>;
 
 /** One vendor call (or, for a transfer, one two-call item) and the devices it acts on. */
 export const PlanStepSchema = z.object({
