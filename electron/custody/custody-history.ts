@@ -199,9 +199,12 @@ export class CustodyHistory {
   recordApplied(connectionId: string, at: string, changes: readonly AppliedChange[]): void {
     const c = this.conn(connectionId);
     const lines: HistoryLine[] = [];
+    const openNow = new Map<string, boolean>();
     for (const ch of changes) {
-      const open = c.isOpen(ch.device, ch.who) || lines.some((l) => l.event !== 'first-sync' && l.device === ch.device && l.who === ch.who && l.event === 'start');
+      const pair = `${ch.device}\u0000${ch.who}`;
+      const open = openNow.get(pair) ?? c.isOpen(ch.device, ch.who);
       if ((ch.event === 'start') === open) continue;
+      openNow.set(pair, ch.event === 'start');
       lines.push({ at, device: ch.device, who: ch.who, event: ch.event, by: 'fleetdesk', runId: ch.runId });
     }
     this.write(connectionId, lines);

@@ -11,6 +11,7 @@ import { OpsService, toRunView } from '../ops/ops-service';
 import { custodyPlanContext, custodyReader } from '../ownership/custody-deps';
 import { SyncScheduler } from '../sync/sync-scheduler';
 import { SyncService } from '../sync/sync-service';
+import { applyDemoFaults } from '../vendors/demo-fleet/demo-faults';
 import { startAllSimulators } from '../vendors/demo-fleet/start-all';
 import { appHandlers } from './app-handlers';
 import { fleetHandlers } from './fleet-handlers';
@@ -52,11 +53,7 @@ export async function createServices(options: ServiceOptions): Promise<AppServic
 
   // No vendor account is configured yet: run on the built-in demo fleet, served by local simulators.
   const simulators = await startAllSimulators({ devices: DEMO_DEVICES });
-  // Demo fault switch: FLEETDESK_DEMO_FAIL_ASSIGN="SERIAL:5,…" makes the next 5 Telemetron assigns of SERIAL fail (a half-done transfer).
-  for (const spec of (process.env.FLEETDESK_DEMO_FAIL_ASSIGN ?? '').split(',').filter(Boolean)) {
-    const [serial, times] = spec.split(':');
-    simulators.sims.telemetron.state.failNextAssigns(serial!, Number(times ?? 1) || 1);
-  }
+  applyDemoFaults(simulators, process.env);
   // When fleetdesk saw or made each Telemetron assignment and Absolute user (the vendors keep no times).
   const history = new CustodyHistory(join(options.dataDir, 'custody'), options.log);
   const connections = demoConnections(simulators, (id) => history.knownWho(id));
