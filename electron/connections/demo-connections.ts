@@ -12,7 +12,7 @@ import { executorFor, sourceFor, type LiveConnection } from './vendor-parts';
  * simulators running inside the app. Their credentials only open those
  * simulators, so they live in memory, never in the keychain.
  */
-export function demoConnections(running: RunningSimulators): Connections {
+export function demoConnections(running: RunningSimulators, moreCustomers: (connectionId: string) => string[] = () => []): Connections {
   const { info } = running;
   const clients: VendorClients = {
     absolute: new AbsoluteClient({ region: info.absolute.region, tokenId: info.absolute.tokenId, tokenSecret: info.absolute.tokenSecret, baseUrl: info.absolute.url }),
@@ -27,9 +27,9 @@ export function demoConnections(running: RunningSimulators): Connections {
     { id: 'demo-algosec', vendor: 'algosec', label: 'Demo AlgoSec', demo: true },
   ];
   const live = infos.map((i) => ({ info: i, client: clients[i.vendor] }) as LiveConnection);
-  // Telemetron cannot list customers: the demo watches the customers it was seeded with.
+  // Telemetron cannot list customers: the demo watches the customers it was seeded with, and any fleetdesk has seen or assigned to since.
   const customers = running.fleet.telemetron.customers.map((c) => c.email);
-  const sources = live.map((c) => sourceFor(c, () => customers));
+  const sources = live.map((c) => sourceFor(c, () => [...new Set([...customers, ...moreCustomers(c.info.id)])]));
   const executors = new Map(live.map((c) => [c.info.id, executorFor(c)]));
   const byId = new Map(live.map((c) => [c.info.id, c]));
 

@@ -1,4 +1,5 @@
 import type { VendorId } from '../../shared/vendors';
+import { insidersExecutor, telemetronExecutor } from '../ops/custody-executors';
 import { absoluteExecutor, algosecExecutor } from '../ops/executors';
 import type { Executor } from '../ops/executor';
 import { absoluteSource } from '../sync/sources/absolute-source';
@@ -28,14 +29,16 @@ export function sourceFor(c: LiveConnection, telemetronCustomers: () => string[]
   }
 }
 
-/** The executor that applies plan steps for a connection, or null for a vendor with no write calls yet. */
-export function executorFor(c: LiveConnection): Executor | null {
+/** The executor that applies plan steps for a connection. */
+export function executorFor(c: LiveConnection): Executor {
   switch (c.info.vendor) {
     case 'absolute':
       return absoluteExecutor(c.client as VendorClients['absolute']);
     case 'algosec':
       return algosecExecutor(c.client as VendorClients['algosec']);
-    default:
-      return null;
+    case 'insiders':
+      return insidersExecutor(c.client as VendorClients['insiders']);
+    case 'telemetron':
+      return telemetronExecutor(c.client as VendorClients['telemetron']);
   }
 }

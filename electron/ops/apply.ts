@@ -82,6 +82,11 @@ export class ApplyEngine {
     return replay(runId, this.journal.read(runId), false);
   }
 
+  /** Every run the journal knows, live or ended. */
+  runIds(): string[] {
+    return [...new Set([...this.live.keys(), ...this.journal.runIds()])];
+  }
+
   /** Runs a crash or power loss interrupted (found in the journal, no end record). */
   interrupted(): RunState[] {
     return this.journal
@@ -123,6 +128,15 @@ export class ApplyEngine {
     if (!steps.length) return null;
     if (which === 'pending') this.journal.append(runId, { t: 'end', at: new Date().toISOString(), state: 'cancelled' });
     return this.start({ ...run.plan, id: randomUUID(), steps, summary: `${which === 'failed' ? 'Retry of failed items' : 'Resume'}: ${run.summary}` });
+  }
+
+  /** Records a later outcome for a step of an ended run (a half-done transfer finished or rolled back by another run). */
+  amend(runId: string, stepId: string, items: ItemResult[]): void {
+    const run = this.get(runId);
+    const step = run?.plan.steps.find((s) => s.id === stepId);
+    if (!run || !step) return;
+    this.journal.append(runId, { t: 'result', at: new Date().toISOString(), step: stepId, items });
+    this.events.stepDone(run, step, items);
   }
 
   /** Reads the vendor for every item whose outcome is unknown and records what it finds. */

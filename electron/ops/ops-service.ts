@@ -3,24 +3,19 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appError, FleetError } from '../../shared/errors';
 import type { ConflictView, PlanView, RunView } from '../../shared/ipc/channels/ops';
-import { describeEdit, type NewEdit, type StagedEdit } from '../../shared/ops/edits';
-import type { ItemResult, Plan, PlanStep } from '../../shared/ops/plan';
+import { describeEdit, isCustodyEdit, vendorOfEdit, type NewEdit, type StagedEdit } from '../../shared/ops/edits';
+import { callsOf, type ItemResult, type Plan, type PlanStep } from '../../shared/ops/plan';
 import { writeFileAtomic } from '../cache/atomic-write';
 import { ActivityLog } from './activity-log';
 import { ApplyEngine } from './apply';
+import { custodyConflicts, type CustodyReader } from './custody-conflicts';
+import type { CustodyPlanContext } from './custody-plan';
 import { DraftStore } from './draft-store';
 import type { Executor } from './executor';
 import { Journal } from './journal';
 import { buildPlan } from './plan';
 import type { RunState } from './run-state';
-
-const CALL_WORDS: Record<PlanStep['call'], string> = {
-  'algosec.addDevices': 'add to group',
-  'algosec.removeDevices': 'remove from group',
-  'algosec.createGroup': 'create group',
-  'algosec.deleteGroup': 'delete group',
-  'absolute.unenroll': 'unenroll',
-};
+import { CALL_WORDS, actionOf, callText, stepItemsText, stepLabel } from './step-words';
 
 export interface OpsDeps {
   dataDir: string;
@@ -30,6 +25,10 @@ export interface OpsDeps {
   groupMembers: (connectionId: string, group: string) => string[];
   /** Current members read from the vendor, for the conflict check. */
   currentMembers: (connectionId: string, group: string, devices: string[]) => Promise<string[]>;
+  /** The cache now, for warnings on ownership and assignment plans. */
+  custody?: CustodyPlanContext;
+  /** Reads Insiders and Telemetron for the conflict check of ownership and assignment edits. */
+  readCustody?: CustodyReader;
   onProgress: (run: RunState) => void;
   onDraftChanged: () => void;
   /** A run ended: refresh the fleet from the vendors it touched. */
@@ -62,6 +61,8 @@ export class OpsService {
   readonly engine: ApplyEngine;
   private readonly reviewed = new Map<string, Reviewed>();
   private readonly outboxPath: string;
+  /** Half-done transfers with a finish or roll-back run under way (`runId stepId`), so a second click starts nothing. */
+  private readonly followingUp = new Set<string>();
 
   constructor(private readonly deps: OpsDeps) {
     this.draft = new DraftStore(join(deps.dataDir, 'draft.json'));
@@ -74,7 +75,7 @@ export class OpsService {
           step.items.map((item, i) => ({
             connectionId: step.connectionId,
             vendor: step.vendor,
-            action: step.target ? `${CALL_WORDS[step.call]} ${step.target}` : CALL_WORDS[step.call],
+            action: actionOf(step),
             deviceKey: item.key,
             device: item.label,
             result: results[i]?.status ?? 'unknown',
@@ -82,7 +83,10 @@ export class OpsService {
             runId: run.runId,
           })),
         ),
-      finished: deps.onFinished,
+      finished: (run) => {
+        this.settleFollowUps(run);
+        deps.onFinished(run);
+      },
     });
   }
 
@@ -94,7 +98,15 @@ export class OpsService {
 
   draftView() {
     return {
-      edits: this.draft.edits().map((e) => ({ id: e.id, kind: e.kind, connectionId: e.connectionId, vendor: 'algosec' as const, group: e.group, deviceKey: 'deviceKey' in e ? e.deviceKey : undefined, label: describeEdit(e) })),
+      edits: this.draft.edits().map((e) => ({
+        id: e.id,
+        kind: e.kind,
+        connectionId: e.connectionId,
+        vendor: vendorOfEdit(e),
+        group: 'group' in e ? e.group : undefined,
+        deviceKey: 'deviceKey' in e ? e.deviceKey : undefined,
+        label: describeEdit(e),
+      })),
       canUndo: this.draft.canUndo,
       canRedo: this.draft.canRedo,
     };
@@ -110,6 +122,7 @@ export class OpsService {
     const plan = buildPlan(this.edits(kinds ?? prior?.kinds), {
       members: this.deps.groupMembers,
       emptyGroupChoice: (c, g) => choices.get(`${c}\u0000${g}`),
+      custody: this.deps.custody,
     });
     if (prior) this.reviewed.delete(prior.plan.id);
     this.reviewed.set(plan.id, { plan, kinds: kinds ?? prior?.kinds, choices, conflicts: [] });
@@ -126,14 +139,15 @@ export class OpsService {
       counts.set(k, c);
     }
     const warnings = [...plan.warnings];
-    if (destructive) warnings.push({ level: 'warning', message: `${destructive} destructive ${destructive === 1 ? 'item' : 'items'} (removals or deletions).` });
+    if (destructive) warnings.push({ level: 'warning', message: `${destructive} destructive ${destructive === 1 ? 'item' : 'items'} (removals, deletions, releases, unassigns or transfers).` });
     const blocking = plan.warnings.some((w) => w.level === 'blocking');
     return {
       planId: plan.id,
       summary: blocking && plan.steps.length === 0 ? 'Nothing can be sent until the warning below is resolved.' : plan.summary,
       counts: [...counts.values()],
       warnings: warnings.map(({ level, message }) => ({ level, message })),
-      steps: plan.steps.map((s) => ({ id: s.id, vendor: s.vendor, call: s.target ? `${s.call}("${s.target}")` : s.call, label: `${s.items.length} ${s.items.length === 1 ? 'item' : 'items'}: ${s.items.slice(0, 4).map((i) => i.label).join(', ')}${s.items.length > 4 ? '…' : ''}`, items: s.items.length })),
+      steps: plan.steps.map((s) => ({ id: s.id, vendor: s.vendor, call: callText(s), label: stepItemsText(s), items: s.items.length })),
+      calls: plan.steps.reduce((n, s) => n + callsOf(s), 0),
       destructive,
       requiresTypedCount: destructive > this.deps.destructiveThreshold(),
       blocked: blocking || plan.steps.length === 0,
@@ -148,15 +162,17 @@ export class OpsService {
 
   resolveEmptyGroup(planId: string, group: string, choice: 'keep-one' | 'delete-group'): PlanView {
     const r = this.reviewedPlan(planId);
-    const connectionId = r.plan.steps.find((s) => s.target === group)?.connectionId ?? this.edits(r.kinds).find((e) => e.group === group)?.connectionId ?? '';
+    const connectionId = r.plan.steps.find((s) => s.target === group)?.connectionId ?? this.edits(r.kinds).find((e) => 'group' in e && e.group === group)?.connectionId ?? '';
     r.choices.set(`${connectionId}\u0000${group}`, choice);
     return this.plan(undefined, planId);
   }
 
-  /** Re-reads the groups the plan touches and lists every edit whose starting point changed. */
+  /** Re-reads the groups, ownerships and assignments the plan touches and lists every edit whose starting point changed. */
   async check(planId: string): Promise<ConflictView[]> {
     const r = this.reviewedPlan(planId);
     const conflicts: Reviewed['conflicts'] = [];
+    const custody = this.edits(r.kinds).filter(isCustodyEdit);
+    if (custody.length && this.deps.readCustody) conflicts.push(...(await custodyConflicts(custody, this.deps.readCustody)));
     const byGroup = new Map<string, StagedEdit[]>();
     for (const e of this.edits(r.kinds)) {
       if (e.kind !== 'group.add' && e.kind !== 'group.remove') continue;
@@ -225,6 +241,60 @@ export class OpsService {
     return this.runView(runId);
   }
 
+  /**
+   * Finishes (assign to the new customer) or rolls back (assign to the old one
+   * again) half-done transfers of a run, as a new journaled run. Only items
+   * known to be half done qualify: an unknown outcome is re-checked first.
+   */
+  followUp(runId: string, stepIds: readonly string[], action: 'finish' | 'rollback'): string {
+    const run = this.engine.get(runId);
+    if (!run) throw new FleetError(appError('not-found', 'fleetdesk has no record of that run.'));
+    const steps: PlanStep[] = [];
+    for (const stepId of new Set(stepIds)) {
+      const step = run.plan.steps.find((s) => s.id === stepId);
+      const a = step?.args;
+      const halfDone = run.steps.get(stepId)?.items?.[0]?.status === 'partial';
+      if (!step || step.call !== 'telemetron.transfer' || !a?.from || !a.to || !halfDone || this.followingUp.has(`${runId} ${stepId}`)) continue;
+      const email = action === 'finish' ? a.to : a.from;
+      steps.push({ id: randomUUID(), vendor: 'telemetron', connectionId: step.connectionId, call: 'telemetron.assignDeviceToOwners', target: null, items: step.items, destructive: false, editIds: [], args: { deviceIdentifier: a.deviceIdentifier, customerEmails: [email], followUpOf: { runId, stepId, action } } });
+    }
+    if (!steps.length) throw new FleetError(appError('bad-request', 'Nothing in that run is half done any more (finished, rolled back, or under way).'));
+    for (const s of steps) this.followingUp.add(`${runId} ${s.args!.followUpOf!.stepId}`);
+    const n = steps.length;
+    const what = `${n} half-done transfer${n === 1 ? '' : 's'}`;
+    const summary = action === 'finish' ? `Finish ${what}: assign to the new customer.` : `Roll back ${what}: assign to the previous customer again.`;
+    return this.engine.start({ id: randomUUID(), createdAt: new Date().toISOString(), summary, steps, warnings: [] });
+  }
+
+  /** Half-done transfers of every run, oldest run first, except those with a finish or roll-back under way. */
+  halfDone(): Array<{ runId: string; stepId: string; device: string; deviceKey: string; from: string; to: string; at: string }> {
+    const out = [];
+    for (const runId of this.engine.runIds().sort()) {
+      const run = this.engine.get(runId);
+      for (const step of run?.plan.steps ?? []) {
+        const a = step.args;
+        if (step.call !== 'telemetron.transfer' || !a?.from || !a.to || run!.steps.get(step.id)?.items?.[0]?.status !== 'partial') continue;
+        if (this.followingUp.has(`${runId} ${step.id}`)) continue;
+        out.push({ runId, stepId: step.id, device: step.items[0]!.label, deviceKey: step.items[0]!.key, from: a.from, to: a.to, at: run!.startedAt });
+      }
+    }
+    return out;
+  }
+
+  /** A finish or roll-back that worked closes the half-done item of the original run, in its journal. */
+  private settleFollowUps(run: RunState) {
+    for (const step of run.plan.steps) {
+      const of = step.args?.followUpOf;
+      if (!of) continue;
+      this.followingUp.delete(`${of.runId} ${of.stepId}`);
+      if (run.steps.get(step.id)?.items?.[0]?.status !== 'done') continue;
+      const email = step.args?.customerEmails?.[0] ?? '';
+      this.engine.amend(of.runId, of.stepId, [
+        of.action === 'finish' ? { status: 'done', reason: `Finished afterwards: assigned to ${email}.` } : { status: 'skipped', reason: `Rolled back: assigned to ${email} again; not transferred.` },
+      ]);
+    }
+  }
+
   /** Queues a reviewed plan: its edits stay staged and wait for the user's go-ahead once online. */
   queue(planId: string): string {
     const r = this.reviewedPlan(planId);
@@ -266,13 +336,17 @@ export function toRunView(run: RunState): RunView {
     steps: run.plan.steps.map((step) => {
       const s = run.steps.get(step.id);
       const results: ItemResult[] = s?.items ?? step.items.map(() => ({ status: s?.sent ? 'running' : 'pending', reason: null }));
-      const worst = results.some((r) => r.status === 'unknown') ? 'unknown' : results.some((r) => r.status === 'failed') ? 'failed' : (results[0]?.status ?? 'pending');
+      const worst = results.some((r) => r.status === 'unknown') ? 'unknown' : results.some((r) => r.status === 'partial') ? 'partial' : results.some((r) => r.status === 'failed') ? 'failed' : (results[0]?.status ?? 'pending');
+      const halfDone = step.call === 'telemetron.transfer' && step.args?.from && step.args.to ? { from: step.args.from, to: step.args.to } : undefined;
       return {
         id: step.id,
-        label: `${CALL_WORDS[step.call]}${step.target ? ` ${step.target}` : ''}: ${step.items.length} ${step.items.length === 1 ? 'item' : 'items'}`,
+        label: stepLabel(step),
         status: worst,
         reason: results.find((r) => r.reason)?.reason ?? null,
-        items: step.items.map((item, i) => ({ label: item.label, status: results[i]?.status ?? 'pending', reason: results[i]?.reason ?? null })),
+        items: step.items.map((item, i) => {
+          const status = results[i]?.status ?? 'pending';
+          return { label: item.label, status, reason: results[i]?.reason ?? null, ...(status === 'partial' && halfDone ? { halfDone } : {}) };
+        }),
       };
     }),
   };

@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { StagedEdit } from '../../shared/ops/edits';
-import type { Plan, PlanStep } from '../../shared/ops/plan';
+import { isCustodyEdit, type StagedEdit } from '../../shared/ops/edits';
+import { callsOf, type Plan, type PlanStep } from '../../shared/ops/plan';
+import { custodySteps, type CustodyPlanContext } from './custody-plan';
 
 export interface PlanContext {
   /** Cached members (display names) of an AlgoSec group. */
   members(connectionId: string, group: string): string[];
   /** What the user chose for a group the plan would empty. */
   emptyGroupChoice(connectionId: string, group: string): 'keep-one' | 'delete-group' | undefined;
+  /** The cache now, for warnings on ownership and assignment edits. */
+  custody?: CustodyPlanContext;
   now?: () => Date;
 }
 
@@ -19,7 +22,8 @@ interface GroupChange {
 
 /**
  * Turns the draft into the exact vendor calls: one addDevices and one
- * removeDevices per AlgoSec group, creates and deletes. It never plans a
+ * removeDevices per AlgoSec group, creates and deletes, and one call per
+ * device for ownership and assignment changes. It never plans a
  * removeDevices that would empty a group (AlgoSec refuses it): that is a
  * blocking warning until the user keeps a device or deletes the group.
  */
@@ -34,6 +38,7 @@ export function buildPlan(edits: readonly StagedEdit[], ctx: PlanContext): Plan 
     return c;
   };
   for (const e of edits) {
+    if (isCustodyEdit(e)) continue;
     if (e.kind === 'group.create') {
       steps.push({ id: randomUUID(), vendor: 'algosec', connectionId: e.connectionId, call: 'algosec.createGroup', target: e.group, items: e.devices.map((d, i) => ({ key: e.deviceKeys[i] ?? d, label: d, ref: d })), destructive: false, editIds: [e.id] });
     } else if (e.kind === 'group.delete') {
@@ -64,9 +69,13 @@ export function buildPlan(edits: readonly StagedEdit[], ctx: PlanContext): Plan 
     if (removes.length) steps.push({ id: randomUUID(), vendor: 'algosec', connectionId: c.connectionId, call: 'algosec.removeDevices', target: c.group, items: removes.map(([d, r]) => ({ key: r.key, label: d, ref: d })), destructive: true, editIds: removes.map(([, r]) => r.editId) });
   }
   // Adds before removes, so a move never leaves a device in no group halfway; deletes last.
-  const order = { 'algosec.createGroup': 0, 'algosec.addDevices': 1, 'algosec.removeDevices': 2, 'algosec.deleteGroup': 3, 'absolute.unenroll': 4 } as const;
-  steps.sort((a, b) => order[a.call] - order[b.call]);
-  return { id: randomUUID(), createdAt: (ctx.now?.() ?? new Date()).toISOString(), summary: summarize(steps), steps, warnings };
+  const order: Partial<Record<PlanStep['call'], number>> = { 'algosec.createGroup': 0, 'algosec.addDevices': 1, 'algosec.removeDevices': 2, 'algosec.deleteGroup': 3 };
+  steps.sort((a, b) => (order[a.call] ?? 4) - (order[b.call] ?? 4));
+  const now = ctx.now?.() ?? new Date();
+  const custody = custodySteps(edits.filter(isCustodyEdit), ctx.custody, now.getTime());
+  steps.push(...custody.steps);
+  warnings.push(...custody.warnings);
+  return { id: randomUUID(), createdAt: now.toISOString(), summary: summarize(steps), steps, warnings };
 }
 
 export function summarize(steps: readonly PlanStep[]): string {
@@ -78,10 +87,16 @@ export function summarize(steps: readonly PlanStep[]): string {
     count('algosec.createGroup') && `create ${n(steps.filter((s) => s.call === 'algosec.createGroup').length, 'group')}`,
     count('algosec.deleteGroup') && `delete ${n(count('algosec.deleteGroup'), 'group')}`,
     count('absolute.unenroll') && `unenroll ${n(count('absolute.unenroll'), 'device')} from Absolute`,
+    count('insiders.takeOwnership') && `take ownership of ${n(count('insiders.takeOwnership'), 'device')} at Insiders`,
+    count('insiders.releaseOwnership') && `release ${n(count('insiders.releaseOwnership'), 'ownership')} at Insiders`,
+    count('telemetron.assignDeviceToOwners') && `assign ${n(count('telemetron.assignDeviceToOwners'), 'device')} to Telemetron customers`,
+    count('telemetron.unassignDeviceFromOwner') && `unassign ${n(count('telemetron.unassignDeviceFromOwner'), 'device')} from a Telemetron customer`,
+    count('telemetron.transfer') && `transfer ${n(count('telemetron.transfer'), 'device')} between Telemetron customers`,
   ].filter(Boolean);
   if (!parts.length) return 'Nothing to do.';
   const text = parts.join(', ');
-  return `${text[0]!.toUpperCase()}${text.slice(1)} in ${steps.length} vendor call${steps.length === 1 ? '' : 's'}.`;
+  const calls = steps.reduce((k, s) => k + callsOf(s), 0);
+  return `${text[0]!.toUpperCase()}${text.slice(1)} in ${calls} vendor call${calls === 1 ? '' : 's'}.`;
 }
 
 /** Unenroll in batches of at most 100 (one call each). */

@@ -1,18 +1,23 @@
 import { join } from 'node:path';
 import type { ResultOf } from '../../shared/ipc/contract';
 import { demoConnections } from '../connections/demo-connections';
+import { CustodyHistory } from '../custody/custody-history';
+import { recordRun, recordSlice } from '../custody/record-custody';
 import { FleetQueries } from '../fleet/fleet-queries';
 import { FleetStore } from '../fleet/fleet-store';
 import { groupIndexOf } from '../fleet/group-index';
 import type { Emit, Handlers } from '../host/handler-types';
 import { OpsService, toRunView } from '../ops/ops-service';
+import { custodyPlanContext, custodyReader } from '../ownership/custody-deps';
 import { SyncScheduler } from '../sync/sync-scheduler';
 import { SyncService } from '../sync/sync-service';
+import { applyDemoFaults } from '../vendors/demo-fleet/demo-faults';
 import { startAllSimulators } from '../vendors/demo-fleet/start-all';
 import { appHandlers } from './app-handlers';
 import { fleetHandlers } from './fleet-handlers';
 import { groupHandlers } from './groups-handlers';
 import { opsHandlers } from './ops-handlers';
+import { ownershipHandlers } from './ownership-handlers';
 import { timelineHandlers } from './timeline-handlers';
 import { unenrollHandlers } from './unenroll-handlers';
 
@@ -48,13 +53,21 @@ export async function createServices(options: ServiceOptions): Promise<AppServic
 
   // No vendor account is configured yet: run on the built-in demo fleet, served by local simulators.
   const simulators = await startAllSimulators({ devices: DEMO_DEVICES });
-  const connections = demoConnections(simulators);
+  applyDemoFaults(simulators, process.env);
+  // When fleetdesk saw or made each Telemetron assignment and Absolute user (the vendors keep no times).
+  const history = new CustodyHistory(join(options.dataDir, 'custody'), options.log);
+  const connections = demoConnections(simulators, (id) => history.knownWho(id));
 
   // The cache opens first (fast, no network), so the app is useful before any sync answers.
   const store = new FleetStore(join(options.dataDir, 'cache'));
   store.load(connections.list());
   // Damaged saved data never stops the app: it says what happened and what it used instead.
   const notices = [...store.loadProblems];
+  // A cache older than the custody history starts it: what it shows was seen at its sync.
+  for (const c of connections.list()) {
+    const slice = store.slice(c.id);
+    if (slice?.asOf && !history.hasHistory(c.id)) recordSlice(history, c.id, c.vendor, slice.records, slice.asOf, slice.meta);
+  }
   const queries = new FleetQueries(store);
   const groups = groupIndexOf(store);
 
@@ -74,6 +87,7 @@ export async function createServices(options: ServiceOptions): Promise<AppServic
     emit: () => emit,
     onStatusChange: () => emit('status:changed', status()),
     log: options.log,
+    onSliceSynced: (slice) => recordSlice(history, slice.connectionId, slice.vendor, slice.records, slice.asOf, slice.meta),
   });
   const scheduler = new SyncScheduler({ sync, intervalMinutes: () => SYNC_INTERVAL_MINUTES });
 
@@ -92,9 +106,15 @@ export async function createServices(options: ServiceOptions): Promise<AppServic
       const items = view.steps.flatMap((st) => st.items);
       emit('ops:progress', { planId: run.runId, done: items.filter((i) => i.status !== 'pending' && i.status !== 'running').length, total: items.length, state: run.state, message: null });
     },
+    custody: custodyPlanContext(store, STALE_AFTER_HOURS),
+    readCustody: custodyReader(connections),
     onDraftChanged: () => emit('ops:draftChanged', { edits: ops.draft.edits().length }),
-    // What changed at the vendors shows up in the fleet at once.
-    onFinished: (run) => new Set(run.plan.steps.map((st) => st.connectionId)).forEach((id) => sync.start(id)),
+    // What changed at the vendors shows up in the fleet at once: the custody history first, then a sync.
+    onFinished: (run) => {
+      recordRun(history, run, new Date().toISOString());
+      emit('fleet:changed', { reason: 'changes applied' });
+      new Set(run.plan.steps.map((st) => st.connectionId)).forEach((id) => sync.start(id));
+    },
   });
   notices.push(...ops.draft.problems);
   for (const notice of notices) options.log(`[startup] ${notice}`);
@@ -107,7 +127,8 @@ export async function createServices(options: ServiceOptions): Promise<AppServic
     }),
     ...fleetHandlers({ store, queries, sync }),
     ...groupHandlers({ store, queries, ops, groups }),
-    ...timelineHandlers(store),
+    ...timelineHandlers({ store, history, connections }),
+    ...ownershipHandlers({ store, ops, connections, history, online: () => sync.online }),
     ...unenrollHandlers({ dataDir: options.dataDir, store, queries, ops, connections, staleAfterHours: () => STALE_AFTER_HOURS, destructiveThreshold: () => DESTRUCTIVE_THRESHOLD }),
     ...opsHandlers(ops),
   };

@@ -24,6 +24,8 @@ export function opsHandlers(ops: OpsService) {
     'ops:apply': async ({ planId, typedCount }: ParsedRequestOf<'ops:apply'>) => ({ runId: ops.apply(planId, typedCount) }),
     'ops:queue': async ({ planId }: ParsedRequestOf<'ops:queue'>) => ({ outboxId: ops.queue(planId) }),
     'ops:run': async ({ runId }: ParsedRequestOf<'ops:run'>) => ops.runView(runId),
+    'ops:followUp': async ({ runId, stepIds, action }: ParsedRequestOf<'ops:followUp'>) => ({ runId: ops.followUp(runId, stepIds, action) }),
+    'ops:halfDone': async () => ({ items: ops.halfDone() }),
     'ops:control': async ({ runId, action }: ParsedRequestOf<'ops:control'>) => ops.control(runId, action),
     'ops:recovery': async () => ({ runs: ops.engine.interrupted().map(toRunView) }),
     'ops:outbox': async () => ({ items: ops.outbox() }),

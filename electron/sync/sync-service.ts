@@ -17,6 +17,8 @@ export interface SyncServiceOptions {
   onStatusChange: () => void;
   now?: () => Date;
   log?: (line: string) => void;
+  /** A connection's new slice is in the store (e.g. fleetdesk's custody history notes what changed). */
+  onSliceSynced?: (slice: { connectionId: string; vendor: SyncSource['vendor']; records: readonly unknown[]; asOf: string; meta: Record<string, unknown> }) => void;
 }
 
 /**
@@ -111,6 +113,7 @@ export class SyncService {
       );
       const asOf = (this.o.now?.() ?? new Date()).toISOString();
       this.o.store.replaceSlice(source.connectionId, source.vendor, result.records as never[], asOf, result.meta);
+      this.o.onSliceSynced?.({ connectionId: source.connectionId, vendor: source.vendor, records: result.records, asOf, meta: result.meta ?? {} });
       this.checkpoints.delete(source.connectionId);
       this.lastOutcome.set(source.connectionId, 'ok');
       this.lastSyncAt = asOf;

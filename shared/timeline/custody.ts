@@ -1,17 +1,63 @@
 import type { LaneView as Lane } from '../ipc/channels/timeline';
 import type { FleetDevice } from '../model';
-import { formatDay, gaps, overlaps, toInterval } from './spans';
+import { formatDay, formatMoment, gaps, overlaps, toInterval } from './spans';
 
 export type CustodyIssue = 'overlap' | 'gap' | 'no-current-owner' | 'vendor-mismatch';
 
+/**
+ * A span fleetdesk observed (Telemetron customer, Absolute user): the vendor
+ * keeps no times, so start and end are when fleetdesk saw or made the change.
+ */
+export interface ObservedSpan {
+  who: string;
+  start: string;
+  end: string | null;
+  startBy: 'sync' | 'fleetdesk';
+  endBy: 'sync' | 'fleetdesk' | null;
+  /** Already in place at fleetdesk's first sync: it began at some earlier, unknown time. */
+  before: boolean;
+}
+
+/** What fleetdesk observed for one device, per source, and when each source last synced (for pairs the history does not know yet). */
+export interface ObservedCustody {
+  telemetron: ObservedSpan[];
+  absolute: ObservedSpan[];
+  telemetronAsOf: string | null;
+  absoluteAsOf: string | null;
+}
+
 const iso = (t: number) => new Date(t).toISOString();
+const DAY = 86_400_000;
+
+function observedNote(s: ObservedSpan, made: string, ended: string, timeZone?: string): string {
+  const at = (t: string) => formatMoment(Date.parse(t), timeZone);
+  const start = s.before ? `already in place at fleetdesk's first sync (${at(s.start)}); it began earlier` : s.startBy === 'fleetdesk' ? `${made} on ${at(s.start)}` : `first seen at the sync of ${at(s.start)}`;
+  const end = s.end === null ? '' : s.endBy === 'fleetdesk' ? `; ${ended} on ${at(s.end)}` : `; seen gone at the sync of ${at(s.end)}`;
+  return `${start}${end}`;
+}
+
+function observedLane(id: string, label: string, source: string, spans: readonly ObservedSpan[], current: readonly string[], asOf: string | null, words: { made: string; ended: string }, timeZone?: string): Lane | null {
+  const segments: Lane['segments'] = spans.map((s) => ({
+    start: s.start,
+    end: s.end,
+    who: s.who,
+    note: observedNote(s, words.made, words.ended, timeZone),
+    flags: ['observed', ...(s.startBy === 'fleetdesk' ? ['made-by-fleetdesk'] : []), ...(s.endBy === 'fleetdesk' ? ['ended-by-fleetdesk'] : []), ...(s.before ? ['before-first-sync'] : [])],
+  }));
+  // A pair the cache shows but the history does not know at all (history started after this cache): from the cache's sync.
+  for (const who of current) {
+    if (!asOf || spans.some((s) => s.who === who)) continue;
+    segments.push({ start: asOf, end: null, who, note: `seen at the sync of ${formatMoment(Date.parse(asOf), timeZone)}`, flags: ['observed'] });
+  }
+  return segments.length ? { id, label, source, segments } : null;
+}
 
 /**
  * One device's custody as lanes: Insiders ownership spans (vendor times),
- * Telemetron customers and the Absolute user (no vendor times: shown from when
- * fleetdesk's data saw them), with overlaps and gaps explained in words.
+ * Telemetron customers and the Absolute user (no vendor times: from when
+ * fleetdesk saw or made each change), with overlaps and gaps explained in words.
  */
-export function custodyTimeline(d: FleetDevice, seenAt: (connectionId: string | undefined) => string | null, now: number, timeZone?: string): { lanes: Lane[]; explanations: string[] } {
+export function custodyTimeline(d: FleetDevice, observed: ObservedCustody, now: number, timeZone?: string): { lanes: Lane[]; explanations: string[] } {
   const lanes: Lane[] = [];
   const explanations: string[] = [];
   if (d.insiders) {
@@ -22,24 +68,18 @@ export function custodyTimeline(d: FleetDevice, seenAt: (connectionId: string | 
       id: 'insiders',
       label: 'Insiders owner',
       source: 'start and end times from Insiders',
-      segments: spans.map((s) => ({ start: iso(s.start), end: s.end === Infinity ? null : iso(s.end), who: s.who, flags: overlapping.has(s) ? ['overlap'] : [] })),
+      segments: spans.map((s, i) => ({ start: iso(s.start), end: s.end === Infinity ? null : iso(s.end), who: s.who, note: `ownership ${d.insiders!.ownerships[i]!.id}`, flags: overlapping.has(s) ? ['overlap'] : [] })),
     });
-    for (const o of over) explanations.push(`${cap(o.a.who)} and ${o.b.who} both held this device from ${formatDay(o.from, timeZone)} to ${o.to === Infinity ? 'now' : formatDay(o.to, timeZone)}.`);
-    for (const g of gaps(spans, now)) explanations.push(`Nobody owned this device at Insiders from ${formatDay(g.from, timeZone)} to ${formatDay(g.to, timeZone)}.`);
-    if (spans.length && !spans.some((s) => s.end === Infinity)) explanations.push('No current owner at Insiders: every ownership span has ended.');
+    for (const o of over) explanations.push(`Overlap: ${o.a.who} and ${o.b.who} both held this device at Insiders from ${formatDay(o.from, timeZone)} to ${o.to === Infinity ? 'now' : formatDay(o.to, timeZone)}. Release one of the spans (the account's own) to end it.`);
+    for (const g of gaps(spans, now)) explanations.push(`Gap: nobody owned this device at Insiders for ${Math.round((g.to - g.from) / DAY)} days, from ${formatDay(g.from, timeZone)} to ${formatDay(g.to, timeZone)}.`);
+    if (spans.length && !spans.some((s) => s.end === Infinity)) explanations.push(`No current owner at Insiders: the last span ended on ${formatDay(Math.max(...spans.map((s) => s.end)), timeZone)}.`);
   }
-  const observed = (who: string, connectionId: string | undefined, label: string, id: string, source: string) => {
-    const at = seenAt(connectionId);
-    if (!at) return;
-    const lane = lanes.find((l) => l.id === id) ?? (lanes.push({ id, label, source, segments: [] }), lanes[lanes.length - 1]!);
-    lane.segments.push({ start: at, end: null, who, flags: ['observed'], note: 'time is when fleetdesk saw it, not a vendor timestamp' });
-  };
-  for (const c of d.telemetron?.customers ?? []) observed(c, d.telemetron?.connectionId, 'Telemetron customer', 'telemetron', 'Telemetron keeps no times: shown from when fleetdesk saw the assignment');
-  if (d.absolute?.username) observed(d.absolute.username, d.absolute.connectionId, 'Absolute user', 'absolute', 'last logged-in user, as of the last Absolute sync');
+  const telemetron = observedLane('telemetron', 'Telemetron customer', 'Telemetron keeps no times: from when fleetdesk first saw or made each assignment to when it saw it end', observed.telemetron, d.telemetron?.customers ?? [], observed.telemetronAsOf, { made: 'assigned by fleetdesk', ended: 'unassigned by fleetdesk' }, timeZone);
+  if (telemetron) lanes.push(telemetron);
+  const absolute = observedLane('absolute', 'Absolute user', 'last logged-in user at each Absolute sync: from the sync that first showed them', observed.absolute, d.absolute?.username ? [d.absolute.username] : [], observed.absoluteAsOf, { made: 'set by fleetdesk', ended: 'changed by fleetdesk' }, timeZone);
+  if (absolute) lanes.push(absolute);
   return { lanes, explanations };
 }
-
-const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Custody problems of one device (empty when none). */
 export function custodyIssues(d: FleetDevice, now: number): CustodyIssue[] {

@@ -42,3 +42,8 @@ export function gaps(spans: readonly Interval[], now: number): Array<{ from: num
 export function formatDay(t: number, timeZone?: string): string {
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(new Date(t));
 }
+
+/** A moment shown in a given time zone, to the minute: "3 Mar 2026, 14:05". */
+export function formatMoment(t: number, timeZone?: string): string {
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(t));
+}

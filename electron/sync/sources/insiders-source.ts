@@ -9,14 +9,15 @@ export function insidersSource(connectionId: string, label: string, client: Insi
     label,
     async pull(run) {
       let pages = 0;
-      const records = await client.listFleet({
+      const { devices: records, managerId } = await client.listFleetAndAccount({
         signal: run.signal,
         onProgress: (info) => {
           pages += 1;
           run.progress({ items: info.received, pages, total: info.total });
         },
       });
-      return { records };
+      // Which manager this account is: ownership changes need to tell its spans from other managers'.
+      return { records, meta: { managerId } };
     },
   };
 }

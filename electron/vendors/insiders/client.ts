@@ -100,6 +100,15 @@ export class InsidersClient {
    * longer owns still appear when an ownership names them, so history stays visible.
    */
   async listFleet(o: { signal?: AbortSignal; onProgress?: (info: FleetProgress) => void } = {}): Promise<InsidersDevice[]> {
+    return (await this.listFleetAndAccount(o)).devices;
+  }
+
+  /**
+   * The fleet, plus the manager id of the signed-in account: the manager that
+   * holds an open span on every device the account owns now (`current=true`).
+   * Null when the account owns nothing now, or the spans do not say.
+   */
+  async listFleetAndAccount(o: { signal?: AbortSignal; onProgress?: (info: FleetProgress) => void } = {}): Promise<{ devices: InsidersDevice[]; managerId: number | null }> {
     const progress = (phase: FleetProgress['phase']) => (p: PageInfo) =>
       o.onProgress?.({ phase, page: p.page, received: p.received, total: p.count });
     const devices = await this.listDevices({ signal: o.signal, onPage: progress('devices') });
@@ -120,7 +129,14 @@ export class InsidersClient {
       device.ownerships.push(toSpan(own));
     }
     for (const d of byId.values()) d.ownerships.sort((a, b) => (a.startTime < b.startTime ? -1 : a.startTime > b.startTime ? 1 : a.id - b.id));
-    return [...byId.values()];
+
+    let candidates: number[] | null = null;
+    for (const d of devices) {
+      const open = byId.get(d.id)!.ownerships.filter((s) => s.endTime === null).map((s) => s.manager);
+      candidates = candidates === null ? [...new Set(open)] : candidates.filter((m) => open.includes(m));
+    }
+    const managerId = candidates?.length === 1 ? candidates[0]! : null;
+    return { devices: [...byId.values()], managerId };
   }
 
   /** The Insiders device id for a serial number, or null when the account cannot see such a device. */
@@ -129,7 +145,7 @@ export class InsidersClient {
     return page.results.find((d) => d.serial_number === serialNumber)?.id ?? null;
   }
 
-  /** Takes ownership (opens a span for this account). A device owned by another manager is a `conflict`. */
+  /** Takes ownership (opens a span for this account; another manager's open span stays, so the device then has two owners). Owning it already is a `conflict`. */
   async takeOwnership(input: { serialNumber: string; deviceName: string }, signal?: AbortSignal): Promise<OwnershipSpan & { deviceId: number }> {
     const res = await this.call('POST', this.url(OWNERSHIPS_PATH), {
       body: JSON.stringify({ serial_number: input.serialNumber, device_name: input.deviceName }),

@@ -16,6 +16,14 @@ export const DEVICES_PATH = '/v1/devices/';
 /** Inferred: ownership list (filters `device`, `page`, `limit`) and take (POST `{serial_number, device_name}` → 201). */
 export const OWNERSHIPS_PATH = '/v1/device-ownerships/';
 
+/*
+ * Inferred behaviour (no constant): taking a device another manager holds
+ * opens a second span alongside theirs (the two overlap) rather than being
+ * refused. Overlapping open spans exist in ownership data (two managers
+ * holding a device at once), and the documents name no refusal. Taking a
+ * device this account already holds is refused (400 `ownedByYou`).
+ */
+
 /** Inferred: release ends the span (end_time = now) and answers 200 with the ownership. */
 export const releasePath = (ownershipId: number) => `/v1/device-ownerships/${ownershipId}/release/`;
 
@@ -38,7 +46,6 @@ export const REFRESH_ROTATES = true;
 export const DETAIL_MESSAGES = {
   notFound: 'Not found.',
   badToken: 'Authentication credentials were not provided or are invalid.',
-  ownedByOther: 'This device is already owned by another manager.',
   ownedByYou: 'You already own this device.',
   unknownDevice: 'No device matches this serial number and device name.',
   alreadyReleased: 'This ownership has already ended.',

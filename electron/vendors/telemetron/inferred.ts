@@ -66,6 +66,7 @@ export const ERROR_TEXT = {
   notAssigned: 'Device is not assigned to this customer',
   customerExists: 'Customer with this email already exists',
   notFound: 'Not found',
+  internal: 'Internal server error', // known status (500), wording inferred
 } as const;
 
 /**

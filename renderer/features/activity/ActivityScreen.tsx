@@ -10,10 +10,10 @@ import { VENDOR_NAMES } from '../../components/VendorBadges';
 import { api, onEvent } from '../../ipc/client';
 import { useApp } from '../../state/app-store';
 import { useSelection } from '../../state/selection-store';
+import { STATUS_TONE, STATUS_WORD } from '../review/item-status';
 import { RunProgress } from '../review/RunProgress';
 
 type OutboxItem = z.infer<typeof OutboxItemSchema>;
-const TONE = { pending: 'neutral', running: 'info', done: 'good', failed: 'bad', skipped: 'neutral', unknown: 'warn' } as const;
 
 function download(filename: string, content: string, type: string) {
   const url = URL.createObjectURL(new Blob([content], { type }));
@@ -144,7 +144,7 @@ export function ActivityScreen() {
                 <td>{e.action}</td>
                 <td>{e.device}</td>
                 <td>
-                  <Badge tone={TONE[e.result]}>{e.result}</Badge> {e.reason && <span className="muted">{e.reason}</span>}
+                  <Badge tone={STATUS_TONE[e.result]}>{STATUS_WORD[e.result]}</Badge> {e.reason && <span className="muted">{e.reason}</span>}
                 </td>
               </tr>
             ))}

@@ -1,30 +1,66 @@
 import { useState } from 'react';
+import { useApp, type SectionId } from '../../state/app-store';
 import { useDraft } from '../../state/draft-store';
 import { ReviewDialog } from './ReviewDialog';
+import './review.css';
 
-const isRemoval = (kind: string) => /(remove|delete|release|unassign)$/.test(kind);
+type Scope = 'group' | 'ownership' | 'assignment';
 
-/** The staged edits of one feature: how many, what they are, and the way to review and apply them. */
-export function PendingChangesBar({ scopes }: { scopes: Array<'group' | 'ownership' | 'assignment'> }) {
+const isRemoval = (kind: string) => /(remove|delete|release|unassign|transfer)$/.test(kind);
+
+/** Where each kind of staged change is reviewed. */
+const HOME: Record<Scope, { section: SectionId; screen: string; words: [string, string] }> = {
+  group: { section: 'groups', screen: 'Groups', words: ['group change', 'group changes'] },
+  ownership: { section: 'timelines', screen: 'Timelines', words: ['ownership change', 'ownership changes'] },
+  assignment: { section: 'timelines', screen: 'Timelines', words: ['assignment change', 'assignment changes'] },
+};
+
+const scopeOf = (kind: string) => kind.split('.')[0] as Scope;
+
+/**
+ * The staged edits of one feature: how many, what they are, and the way to
+ * review and apply them. The draft is shared, so it also says what is staged
+ * elsewhere and where to review it.
+ */
+export function PendingChangesBar({ scopes }: { scopes: Scope[] }) {
   const all = useDraft((s) => s.edits);
-  const edits = all.filter((e) => scopes.some((scope) => e.kind.startsWith(`${scope}.`)));
+  const edits = all.filter((e) => scopes.includes(scopeOf(e.kind)));
+  const here = scopes.map((s) => [s, edits.filter((e) => scopeOf(e.kind) === s).length] as const).filter(([, n]) => n > 0);
+  const elsewhere = (Object.keys(HOME) as Scope[]).filter((s) => !scopes.includes(s)).map((s) => [s, all.filter((e) => scopeOf(e.kind) === s).length] as const).filter(([, n]) => n > 0);
   const [open, setOpen] = useState(false);
   const [kinds, setKinds] = useState<string[]>([]);
   const [expanded, setExpanded] = useState(false);
+  const words = (s: Scope, n: number) => `${n} ${HOME[s].words[n === 1 ? 0 : 1]}`;
+  const other = elsewhere.length > 0 && (
+    <span className="pending-elsewhere">
+      Also staged:{' '}
+      {elsewhere.map(([s, n]) => (
+        <button key={s} className="btn btn-ghost btn-small" onClick={() => useApp.getState().go(HOME[s].section)}>
+          {words(s, n)} in {HOME[s].screen}
+        </button>
+      ))}
+    </span>
+  );
   // One tree shape whatever the count, so the review stays mounted while its edits leave the draft.
   return (
     <div className={`pending-bar ${edits.length ? '' : 'empty'}`} data-testid="pending-bar">
       {edits.length === 0 ? (
-        'No staged changes. Changes you make here are staged first and sent only after you review them.'
+        <div className="toolbar">
+          <span>No staged changes here. Changes you make here are staged first and sent only after you review them.</span>
+          <span className="spacer" />
+          {other}
+        </div>
       ) : (
         <div className="toolbar">
           <strong>
             {edits.length} staged {edits.length === 1 ? 'change' : 'changes'}
           </strong>
+          {here.length > 1 && <span className="muted">({here.map(([s, n]) => words(s, n)).join(', ')})</span>}
           <button className="btn btn-ghost btn-small" aria-expanded={expanded} onClick={() => setExpanded((x) => !x)}>
             {expanded ? 'Hide' : 'Show'}
           </button>
           <span className="spacer" />
+          {other}
           <button className="btn" onClick={() => void useDraft.getState().discard(edits.map((e) => e.id))}>
             Discard
           </button>

@@ -42,14 +42,14 @@ export function PlanSummary({ plan, onPlanChange }: { plan: PlanView; onPlanChan
           </div>
         );
       })}
-      <details>
+      <details open={plan.steps.length <= 12}>
         <summary>
-          {plan.steps.length} vendor {plan.steps.length === 1 ? 'call' : 'calls'}, in order
+          {plan.calls} vendor {plan.calls === 1 ? 'call' : 'calls'}, in order
         </summary>
         <ol className="plan-steps">
           {plan.steps.map((s) => (
             <li key={s.id}>
-              <span className="mono">{s.call}</span> — {s.label}
+              <span className="mono">{s.call}</span> <span className="muted">—</span> {s.label}
             </li>
           ))}
         </ol>

@@ -26,6 +26,8 @@ export function ReviewDialog({ kinds, onClose }: { kinds: string[]; onClose: () 
   const [conflicts, setConflicts] = useState<ConflictView[]>([]);
   const [typed, setTyped] = useState('');
   const [run, setRun] = useState<RunView | null>(null);
+  /** The run a finish / roll-back started from, to go back to once it is done. */
+  const [origin, setOrigin] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
 
   useEffect(() => {
@@ -55,6 +57,20 @@ export function ReviewDialog({ kinds, onClose }: { kinds: string[]; onClose: () 
     const first = await api['ops:run']({ runId: r.value.runId });
     if (first.ok) setRun(first.value);
     setStage('run');
+  };
+
+  const showRun = async (runId: string) => {
+    const r = await api['ops:run']({ runId });
+    if (r.ok) setRun(r.value);
+    else setError(r.error);
+  };
+
+  const followUp = async (stepIds: string[], action: 'finish' | 'rollback') => {
+    if (!run) return;
+    const r = await api['ops:followUp']({ runId: run.runId, stepIds, action });
+    if (!r.ok) return setError(r.error);
+    setOrigin(run.runId);
+    await showRun(r.value.runId);
   };
 
   const queue = async () => {
@@ -88,7 +104,7 @@ export function ReviewDialog({ kinds, onClose }: { kinds: string[]; onClose: () 
           </button>
         ) : (
           <button className="btn btn-primary" disabled={!canApply} onClick={() => void apply()}>
-            Apply {plan?.steps.length} {plan?.steps.length === 1 ? 'call' : 'calls'}
+            Apply {plan?.calls} {plan?.calls === 1 ? 'call' : 'calls'}
           </button>
         )}
       </>
@@ -121,7 +137,22 @@ export function ReviewDialog({ kinds, onClose }: { kinds: string[]; onClose: () 
           )}
         </section>
       )}
-      {stage === 'run' && run && <RunProgress run={run} onControl={(action) => void api['ops:control']({ runId: run.runId, action }).then((r) => (r.ok ? setRun(r.value) : setError(r.error)))} />}
+      {stage === 'run' && run && (
+        <>
+          {origin && run.runId !== origin && run.state !== 'running' && (
+            <button
+              className="btn btn-small"
+              onClick={() => {
+                void showRun(origin);
+                setOrigin(null);
+              }}
+            >
+              ← Back to the first run
+            </button>
+          )}
+          <RunProgress run={run} onControl={(action) => void api['ops:control']({ runId: run.runId, action }).then((r) => (r.ok ? setRun(r.value) : setError(r.error)))} onFollowUp={(ids, action) => void followUp(ids, action)} />
+        </>
+      )}
     </Dialog>
   );
 }

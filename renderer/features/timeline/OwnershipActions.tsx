@@ -1,118 +1,71 @@
-import { useState } from 'react';
-import { Dialog } from '../../components/Dialog';
+import { useEffect, useState } from 'react';
+import type { ResultOf } from '../../../shared/ipc/contract';
 import { toast } from '../../components/Toasts';
 import { api } from '../../ipc/client';
+import { useApp } from '../../state/app-store';
 import { useDraft } from '../../state/draft-store';
+import { AssignmentDialog, type AssignmentAction } from './AssignmentDialog';
+import { stagedMessage } from './staged-message';
 
-type Action = 'take' | 'release' | 'assign' | 'unassign' | 'transfer';
+type Summary = ResultOf<'ownership:summary'>;
 
-const splitEmails = (text: string) => text.split(/[\s,;]+/).filter(Boolean);
+function describe(s: Summary): string {
+  const ins = s.insiders;
+  const parts = [
+    ins.atVendor ? `Insiders: ${ins.ownedByAccount} owned by this account, ${ins.ownedByOthers} by other managers, ${ins.noOwner} by nobody` : 'none at Insiders',
+    s.telemetron.seen ? `Telemetron: ${s.telemetron.seen} seen, ${s.telemetron.unassigned} unassigned` : 'none seen at Telemetron',
+  ];
+  return parts.join(' · ');
+}
 
-/** Ownership and assignment actions for the basket; each one is staged, then reviewed and applied. */
+/** Ownership and assignment actions on the basket; each one is staged, then reviewed and applied from the bar below. */
 export function OwnershipActions({ deviceKeys }: { deviceKeys: string[] }) {
-  const [action, setAction] = useState<Action | null>(null);
-  const [emails, setEmails] = useState('');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const [preview, setPreview] = useState<Array<{ email: string; valid: boolean; exists: boolean | null }> | null>(null);
+  const fleetVersion = useApp((s) => s.fleetVersion);
+  const [dialog, setDialog] = useState<AssignmentAction | null>(null);
+  const [summary, setSummary] = useState<Summary | null>(null);
+  const keyList = deviceKeys.join('\n');
 
-  const stage = async (request: Parameters<(typeof api)['ownership:stage']>[0]) => {
-    const r = await api['ownership:stage'](request);
+  useEffect(() => {
+    if (!deviceKeys.length) return setSummary(null);
+    void api['ownership:summary']({ deviceKeys }).then((r) => r.ok && setSummary(r.value));
+    // keyList stands for deviceKeys' content.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [keyList, fleetVersion]);
+
+  const stageOwnership = async (action: 'take' | 'release') => {
+    const r = await api['ownership:stage']({ action, deviceKeys });
     if (!r.ok) return toast(r.error.message, 'bad');
-    const skipped = r.value.skipped.length ? ` ${r.value.skipped.length} skipped (${r.value.skipped[0]?.reason}${r.value.skipped.length > 1 ? '…' : ''})` : '';
-    toast(`Staged ${r.value.staged} ${r.value.staged === 1 ? 'change' : 'changes'}.${skipped}`, r.value.staged ? 'good' : 'bad', r.value.staged ? { label: 'Undo', run: () => void useDraft.getState().undo() } : undefined);
-    setAction(null);
-    setPreview(null);
-  };
-
-  const checkEmails = async (list: string[]) => {
-    const r = await api['ownership:previewAssign']({ emails: list });
-    if (!r.ok) return toast(r.error.message, 'bad'), null;
-    setPreview(r.value.customers);
-    return r.value.customers;
+    toast(stagedMessage(r.value, action === 'take' ? 'a take' : 'a release'), r.value.staged ? 'good' : 'bad', r.value.staged ? { label: 'Undo', run: () => void useDraft.getState().undo() } : undefined);
   };
 
   const n = deviceKeys.length;
-  const disabled = n === 0;
-  const invalid = preview?.filter((c) => !c.valid) ?? [];
+  const ins = summary?.insiders;
   return (
-    <div className="toolbar">
-      <span className="muted">{n ? `${n} basket devices:` : 'Put devices in the basket (Search) to change their ownership.'}</span>
-      <button className="btn" disabled={disabled} onClick={() => void stage({ action: 'take', deviceKeys })} title="Insiders: take ownership by serial number and device name">
-        Take ownership
-      </button>
-      <button className="btn" disabled={disabled} onClick={() => void stage({ action: 'release', deviceKeys })} title="Insiders: release the current ownership">
-        Release ownership
-      </button>
-      <button className="btn" disabled={disabled} onClick={() => setAction('assign')}>
-        Assign to customers…
-      </button>
-      <button className="btn" disabled={disabled} onClick={() => setAction('unassign')}>
-        Unassign…
-      </button>
-      <button className="btn" disabled={disabled} onClick={() => setAction('transfer')}>
-        Transfer…
-      </button>
-      <Dialog
-        title={action === 'assign' ? 'Assign to Telemetron customers' : action === 'unassign' ? 'Unassign from a customer' : 'Transfer between customers'}
-        open={action === 'assign' || action === 'unassign' || action === 'transfer'}
-        onClose={() => {
-          setAction(null);
-          setPreview(null);
-        }}
-        footer={
-          <button
-            className="btn btn-primary"
-            onClick={async () => {
-              if (action === 'assign') {
-                const list = splitEmails(emails);
-                const checked = await checkEmails(list);
-                if (checked && checked.every((c) => c.valid)) await stage({ action: 'assign', deviceKeys, emails: list });
-              } else if (action === 'unassign') {
-                const checked = await checkEmails([from.trim()]);
-                if (checked?.[0]?.valid) await stage({ action: 'unassign', deviceKeys, email: from.trim() });
-              } else if (action === 'transfer') {
-                const checked = await checkEmails([from.trim(), to.trim()]);
-                if (checked?.every((c) => c.valid)) await stage({ action: 'transfer', deviceKeys, from: from.trim(), to: to.trim() });
-              }
-            }}
-          >
-            Stage for {n} {n === 1 ? 'device' : 'devices'}
-          </button>
-        }
-      >
-        {action === 'assign' && (
-          <label className="field">
-            Customer emails (one or more)
-            <textarea rows={3} value={emails} onChange={(e) => setEmails(e.target.value)} onBlur={() => splitEmails(emails).length && void checkEmails(splitEmails(emails))} />
-          </label>
-        )}
-        {(action === 'unassign' || action === 'transfer') && (
-          <label className="field">
-            {action === 'transfer' ? 'From customer' : 'Customer email'}
-            <input type="text" value={from} onChange={(e) => setFrom(e.target.value)} />
-          </label>
-        )}
-        {action === 'transfer' && (
-          <>
-            <label className="field">
-              To customer
-              <input type="text" value={to} onChange={(e) => setTo(e.target.value)} />
-            </label>
-            <p className="muted">A transfer unassigns from the first customer, then assigns to the second. If the second step fails you get a one-click way to finish or roll back.</p>
-          </>
-        )}
-        {preview && (
-          <ul className="email-preview">
-            {preview.map((c) => (
-              <li key={c.email} className={!c.valid ? 'bad' : c.exists === false ? 'warn' : ''}>
-                {c.email}: {!c.valid ? 'not a valid email address' : c.exists === false ? 'new customer — will be created' : c.exists ? 'existing customer' : 'could not check (offline)'}
-              </li>
-            ))}
-          </ul>
-        )}
-        {invalid.length > 0 && <p className="banner banner-error">Fix the invalid addresses first; nothing was staged.</p>}
-      </Dialog>
+    <div className="ownership-actions">
+      <div className="toolbar">
+        <strong>{n ? `${n} ${n === 1 ? 'device' : 'devices'} in the basket` : 'The basket is empty'}</strong>
+        <span className="muted">{n === 0 ? 'Select devices in Search (or “Add to basket” on a timeline) to change their ownership.' : summary ? describe(summary) : 'Reading…'}</span>
+      </div>
+      <div className="toolbar" role="toolbar" aria-label="Ownership actions">
+        <span className="action-group-label">Insiders</span>
+        <button className="btn" disabled={!ins?.atVendor} onClick={() => void stageOwnership('take')} title="Take ownership by serial number and device name">
+          Take ownership
+        </button>
+        <button className="btn" disabled={!ins || ins.atVendor === ins.noOwner} onClick={() => void stageOwnership('release')} title="End this account's current ownership span">
+          Release ownership
+        </button>
+        <span className="action-group-label">Telemetron</span>
+        <button className="btn" disabled={n === 0} onClick={() => setDialog('assign')}>
+          Assign…
+        </button>
+        <button className="btn" disabled={n === 0 || !summary?.telemetron.customers.length} onClick={() => setDialog('unassign')}>
+          Unassign…
+        </button>
+        <button className="btn" disabled={n === 0 || !summary?.telemetron.customers.length} onClick={() => setDialog('transfer')}>
+          Transfer…
+        </button>
+      </div>
+      {dialog && <AssignmentDialog key={dialog} action={dialog} deviceKeys={deviceKeys} summary={summary} onClose={() => setDialog(null)} />}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../define';
 import { VENDORS } from '../../vendors';
+import { ITEM_STATUS } from '../../ops/plan';
 
 /**
  * The change engine as the renderer sees it: the draft of staged edits, the
@@ -28,6 +29,8 @@ export const PlanViewSchema = z.object({
   counts: z.array(z.object({ vendor: z.enum(VENDORS), action: z.string(), count: z.number().int() })),
   warnings: z.array(z.object({ level: z.enum(['blocking', 'warning', 'info']), message: z.string() })),
   steps: z.array(z.object({ id: z.string(), vendor: z.enum(VENDORS), call: z.string(), label: z.string(), items: z.number().int() })),
+  /** Vendor calls in all (a transfer step makes two). */
+  calls: z.number().int(),
   destructive: z.number().int(),
   requiresTypedCount: z.boolean(),
   /** True while a blocking warning (e.g. a group that would be emptied) is unresolved. */
@@ -45,7 +48,10 @@ export const ConflictViewSchema = z.object({
 });
 export type ConflictView = z.infer<typeof ConflictViewSchema>;
 
-export const ITEM_STATUSES = ['pending', 'running', 'done', 'failed', 'skipped', 'unknown'] as const;
+export const ITEM_STATUSES = ITEM_STATUS;
+
+/** A half-done transfer: unassigned from `from`, not yet assigned to `to`; it can be finished or rolled back. */
+export const HalfDoneSchema = z.object({ from: z.string(), to: z.string() });
 
 export const RunViewSchema = z.object({
   runId: z.string(),
@@ -58,7 +64,7 @@ export const RunViewSchema = z.object({
       label: z.string(),
       status: z.enum(ITEM_STATUSES),
       reason: z.string().nullable(),
-      items: z.array(z.object({ label: z.string(), status: z.enum(ITEM_STATUSES), reason: z.string().nullable() })),
+      items: z.array(z.object({ label: z.string(), status: z.enum(ITEM_STATUSES), reason: z.string().nullable(), halfDone: HalfDoneSchema.optional() })),
     }),
   ),
 });
@@ -116,6 +122,13 @@ export const opsChannels = {
   'ops:apply': channel(z.object({ planId: id, typedCount: z.number().int().optional() }).strict(), z.object({ runId: z.string() })),
   'ops:queue': channel(z.object({ planId: id }).strict(), z.object({ outboxId: z.string() })),
   'ops:run': channel(z.object({ runId: id }).strict(), RunViewSchema),
+  /** Half-done transfers of a run: finish them (assign to B) or roll them back (assign to A again), as a new journaled run. */
+  'ops:followUp': channel(z.object({ runId: id, stepIds: z.array(id).min(1).max(10_000), action: z.enum(['finish', 'rollback']) }).strict(), z.object({ runId: z.string() })),
+  /** Every half-done transfer in fleetdesk's runs, still waiting to be finished or rolled back. */
+  'ops:halfDone': channel(
+    empty,
+    z.object({ items: z.array(z.object({ runId: z.string(), stepId: z.string(), device: z.string(), deviceKey: z.string(), from: z.string(), to: z.string(), at: z.string() })) }),
+  ),
   'ops:control': channel(z.object({ runId: id, action: z.enum(['pause', 'resume', 'cancel', 'retry-failed', 'recheck-unknown']) }).strict(), RunViewSchema),
   /** Runs a crash interrupted, found in the journal at start. */
   'ops:recovery': channel(empty, z.object({ runs: z.array(RunViewSchema) })),

@@ -8,7 +8,10 @@ export const LaneSegmentSchema = z.object({
   end: z.string().nullable(),
   who: z.string(),
   note: z.string().optional(),
-  /** overlap | gap-before | observed (time is when fleetdesk saw it, not a vendor timestamp) | made-by-fleetdesk */
+  /**
+   * overlap (held by two at once) | observed (times are when fleetdesk saw it, not vendor timestamps)
+   * | made-by-fleetdesk | ended-by-fleetdesk | before-first-sync (already there when fleetdesk first looked)
+   */
   flags: z.array(z.string()),
 });
 
@@ -35,10 +38,25 @@ const email = z.string().max(320);
 
 export const timelineChannels = {
   'timeline:device': channel(
-    z.object({ key: z.string().max(500) }).strict(),
+    /** timeZone: the viewer's IANA zone, so explanations show local dates (times are stored UTC). */
+    z.object({ key: z.string().max(500), timeZone: z.string().max(64).optional() }).strict(),
     z.object({ key: z.string(), name: z.string(), serial: z.string().nullable(), lanes: z.array(LaneSchema), explanations: z.array(z.string()) }).nullable(),
   ),
-  'timeline:issues': channel(z.object({ kinds: z.array(z.enum(CUSTODY_ISSUES)).optional() }).strict(), z.object({ rows: z.array(CustodyIssueRowSchema), total: z.number().int() })),
+  'timeline:issues': channel(
+    z.object({ kinds: z.array(z.enum(CUSTODY_ISSUES)).optional() }).strict(),
+    /** counts: devices with each issue in the whole fleet (rows stop at 1,000). */
+    z.object({ rows: z.array(CustodyIssueRowSchema), total: z.number().int(), counts: z.object({ overlap: z.number().int(), gap: z.number().int(), 'no-current-owner': z.number().int(), 'vendor-mismatch': z.number().int() }) }),
+  ),
+  /** Where the basket stands before an ownership action: Insiders owners, Telemetron customers, and every customer fleetdesk knows. */
+  'ownership:summary': channel(
+    z.object({ deviceKeys: z.array(z.string().max(500)).max(100_000) }).strict(),
+    z.object({
+      devices: z.number().int(),
+      insiders: z.object({ atVendor: z.number().int(), ownedByAccount: z.number().int(), ownedByOthers: z.number().int(), noOwner: z.number().int() }),
+      telemetron: z.object({ seen: z.number().int(), unassigned: z.number().int(), customers: z.array(z.object({ email: z.string(), devices: z.number().int() })) }),
+      knownCustomers: z.array(z.string()),
+    }),
+  ),
   /** Before assigning: which emails are invalid, and which customers do not exist yet and will be created. */
   'ownership:previewAssign': channel(
     z.object({ emails: z.array(email).min(1).max(50) }).strict(),

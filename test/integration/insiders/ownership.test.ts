@@ -50,12 +50,21 @@ describe('Insiders ownerships over real HTTP', () => {
     expect((await client.listDevices()).map((d) => d.id).sort()).toEqual([101, 104]);
   });
 
-  it('refuses to take a device another manager holds, as a conflict the user can read, and changes nothing', async () => {
+  it('taking a device another manager holds opens a second span beside theirs (an overlap); taking it again is refused as a conflict', async () => {
+    const span = await client.takeOwnership({ serialNumber: '067890', deviceName: 'ffee00112233' });
+    expect(span).toMatchObject({ deviceId: 102, manager: ME, endTime: null });
+    const open = (await client.ownershipsOfDevice(102)).filter((s) => s.endTime === null);
+    expect(open.map((s) => s.manager).sort()).toEqual([ME, OTHER]);
+    expect((await client.listDevices()).map((d) => d.id).sort()).toEqual([101, 102]);
+
     const err = await failure(client.takeOwnership({ serialNumber: '067890', deviceName: 'ffee00112233' }));
     expect(err.kind).toBe('conflict');
-    expect(err.message).toBe('Insiders reports a conflict: This device is already owned by another manager.');
-    expect(sim.state.openSpan(102)?.manager).toBe(OTHER);
-    expect(sim.state.ownershipsByDevice.get(102)).toHaveLength(2);
+    expect(err.message).toBe('Insiders reports a conflict: You already own this device.');
+    expect(sim.state.ownershipsByDevice.get(102)).toHaveLength(3);
+  });
+
+  it('learns which manager this account is from the devices it owns now', async () => {
+    expect((await client.listFleetAndAccount()).managerId).toBe(ME);
   });
 
   it('refuses a serial/name pair that matches no device (400 detail)', async () => {

@@ -33,7 +33,7 @@ function listDevices(req: SimRequest, state: InsidersSimState): SimResponse {
   if (serial !== null) {
     // Map lookup, not a scan: the serial filter is the app's per-device call.
     const d = state.devicesBySerial.get(serial);
-    const visible = d !== undefined && (!current || state.openSpan(d.id)?.manager === state.managerId);
+    const visible = d !== undefined && (!current || state.ownsNow(d.id));
     return paginate(req, visible ? [d] : [], (x) => x);
   }
   const rows: readonly InsidersSeedDevice[] = current ? state.currentDevices() : state.allDevices();
@@ -53,8 +53,8 @@ function take(req: SimRequest, state: InsidersSimState, now: () => number): SimR
   }
   const device = state.devicesBySerial.get(body.serial_number);
   if (!device || device.device_name !== body.device_name) return detail(400, DETAIL_MESSAGES.unknownDevice);
-  const open = state.openSpan(device.id);
-  if (open) return detail(400, open.manager === state.managerId ? DETAIL_MESSAGES.ownedByYou : DETAIL_MESSAGES.ownedByOther);
+  // Another manager's open span does not stop a take (inferred, see ../inferred.ts): the device then has two owners.
+  if (state.ownsNow(device.id)) return detail(400, DETAIL_MESSAGES.ownedByYou);
   return { status: 201, json: ownershipWire(state.openOwnership(device.id, state.managerId, timestamp(now())), state) };
 }
 

@@ -36,12 +36,18 @@ export class InsidersSimState {
 
   /** Devices with an open span held by the signed-in manager. */
   currentDevices(): readonly InsidersSeedDevice[] {
-    this.currentCache ??= this.deviceList.filter((d) => this.openSpan(d.id)?.manager === this.managerId);
+    this.currentCache ??= this.deviceList.filter((d) => this.ownsNow(d.id));
     return this.currentCache;
   }
 
+  /** The first open span of a device (a device can have several: an overlap). */
   openSpan(deviceId: number): InsidersSeedOwnership | undefined {
     return this.ownershipsByDevice.get(deviceId)?.find((o) => o.end_time === OPEN_END);
+  }
+
+  /** True when the signed-in manager holds an open span of this device. */
+  ownsNow(deviceId: number, manager = this.managerId): boolean {
+    return this.ownershipsByDevice.get(deviceId)?.some((o) => o.end_time === OPEN_END && o.manager === manager) ?? false;
   }
 
   /** Tests use this to add a device "underneath" the app. */

@@ -43,6 +43,7 @@ function assign(input: Record<string, unknown>, state: TelemetronSimState): SimR
   // Trimmed, lowercased, validated; invalid ones skipped; duplicates count once.
   const emails = [...new Set(customerEmails.filter((e): e is string => typeof e === 'string' && isValidEmail(e)).map(normalizeEmail))];
   if (emails.length === 0) return error(400, ERROR_TEXT.noValidEmails);
+  if (state.takeAssignFault(deviceIdentifier)) return error(500, ERROR_TEXT.internal);
 
   let device = state.devices.get(deviceIdentifier);
   const deviceWasCreated = !device;

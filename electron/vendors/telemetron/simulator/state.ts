@@ -14,6 +14,8 @@ export class TelemetronSimState {
   readonly devices = new Map<string, SimDevice>();
   private readonly deviceIds = new Set<string>();
   private counter = 0;
+  /** Fault switch: assigns of these identifiers still to answer 500 (see failNextAssigns). */
+  private readonly assignFaults = new Map<string, number>();
 
   constructor(seed: TelemetronSeed) {
     for (const d of seed.devices) {
@@ -40,6 +42,24 @@ export class TelemetronSimState {
     this.devices.set(identifier, d);
     this.deviceIds.add(d.id);
     return d;
+  }
+
+  /**
+   * Fault switch for tests and the demo: the next `times` assigns of this
+   * device answer 500 and change nothing (e.g. the second call of a transfer).
+   * Each retry of the HTTP client counts as one.
+   */
+  failNextAssigns(identifier: string, times = 1): void {
+    this.assignFaults.set(identifier, times);
+  }
+
+  /** True (and one fewer left) when this assign must fail. */
+  takeAssignFault(identifier: string): boolean {
+    const left = this.assignFaults.get(identifier) ?? 0;
+    if (left <= 0) return false;
+    if (left === 1) this.assignFaults.delete(identifier);
+    else this.assignFaults.set(identifier, left - 1);
+    return true;
   }
 
   private addCustomer(c: TelemetronSeedCustomer): void {
