@@ -80,7 +80,7 @@ test('a plan that would empty a group is blocked until the user keeps a device o
   await expect(dialog.getByTestId('plan-summary')).toHaveText(`Remove ${n - 1} group membership${n - 1 === 1 ? '' : 's'} in 1 vendor call.`);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   // Undo takes back the removals one keyboard step at a time.
-  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('button', { name: 'Undo', description: 'Undo (Ctrl+Z)' }).click();
   await expect(page.getByTestId('pending-bar')).toContainText(`${n - 1} staged change`);
   await page.getByRole('button', { name: 'Discard' }).click();
   await expect(page.getByTestId('pending-bar')).toContainText('No staged changes');

@@ -51,6 +51,9 @@ test('reviews a pasted list, leaves out the stolen group, confirms with the type
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV' }).click();
   const csv = readFileSync((await (await download).path())!, 'utf8').split('\r\n');
-  expect(csv[0]).toBe('device,serial,esn,prediction,result,eligibleStatus,batch,reason,account,startedAt');
+  expect(csv[0]).toBe('device,serial,esn,prediction,result,eligibleStatus,batch,reason,account,sentAt,answeredAt');
   expect(csv.filter((l) => l.includes(',done,0,')).length).toBe(eligible);
+  // Every device sent says when its batch went out and when Absolute answered.
+  const iso = '\\d{4}-\\d{2}-\\d{2}T[\\d:.]+Z';
+  for (const line of csv.slice(1).filter(Boolean)) expect(line).toMatch(new RegExp(`,${iso},${iso}$`));
 });
