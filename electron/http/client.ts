@@ -8,6 +8,7 @@ import { excerpt, redact } from './redact';
 import { Semaphore, TokenBucket } from './rate-limit';
 import { abortableSleep, backoffMs, retryAfterMs } from './retry';
 import type { HttpClientOptions, HttpRequest, HttpResponse } from './types';
+import { reportWait } from './wait-reports';
 
 const STATUS_KIND: Record<number, ErrorKind> = {
   400: 'bad-request',
@@ -27,8 +28,7 @@ const RETRY_STATUSES = new Set([423, 429, 503]);
  * timeouts, retries with backoff and Retry-After, and typed, secret-free errors.
  */
 export class HttpClient {
-  private readonly opts: Required<Omit<HttpClientOptions, 'readVendorError' | 'pinnedCertSha256' | 'onWait'>> &
-    Pick<HttpClientOptions, 'readVendorError' | 'pinnedCertSha256' | 'onWait'>;
+  private readonly opts: Required<Omit<HttpClientOptions, 'readVendorError' | 'pinnedCertSha256'>> & Pick<HttpClientOptions, 'readVendorError' | 'pinnedCertSha256'>;
   private readonly bucket: TokenBucket;
   private readonly slots: Semaphore;
   /**
@@ -88,7 +88,7 @@ export class HttpClient {
 
       const hinted = 'res' in outcome ? retryAfterMs(outcome.res.headers['retry-after']) : null;
       const waitMs = Math.min(this.opts.maxBackoffMs, hinted ?? backoffMs(attempt, this.opts.backoffBaseMs, this.opts.maxBackoffMs));
-      this.opts.onWait?.({ status, waitMs, attempt: attempt + 1 });
+      reportWait({ vendor: this.opts.vendor, status, waitMs, attempt: attempt + 1 });
       await this.opts.sleep(waitMs, req.signal);
     }
   }

@@ -53,8 +53,6 @@ export interface HttpClientOptions {
   readVendorError?: VendorErrorReader;
   /** AlgoSec self-signed appliances: accept exactly this SHA-256 certificate fingerprint. */
   pinnedCertSha256?: string;
-  /** Called when a request waits before retrying (e.g. "423: another operation in progress"). */
-  onWait?: (info: { status: number | null; waitMs: number; attempt: number }) => void;
   /** Injected for tests. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { toAppError } from '../../shared/errors';
 import type { ItemResult, Plan, PlanStep } from '../../shared/ops/plan';
+import { describeWait, reportingWaits } from '../http/wait-reports';
 import type { Executor } from './executor';
 import type { Journal } from './journal';
 import { replay, type RunState } from './run-state';
@@ -57,12 +58,18 @@ export class ApplyEngine {
       if (!executor) results = step.items.map(() => ({ status: 'failed', reason: 'This connection is not available (removed, or its credentials cannot be read).' }));
       else {
         try {
-          results = await executor.execute(step, control.controller.signal);
+          // A vendor that makes the call wait (e.g. an AlgoSec appliance busy with another operation) is said while it waits.
+          const onWait = (w: Parameters<typeof describeWait>[0]) => {
+            run.waiting = describeWait(w);
+            this.events.progress(run);
+          };
+          results = await reportingWaits(onWait, () => executor.execute(step, control.controller.signal));
         } catch (err) {
           const e = toAppError(err);
           results = step.items.map(() => ({ status: e.outcomeUnknown ? 'unknown' : 'failed', reason: e.message }));
         }
       }
+      run.waiting = null;
       const answeredAt = new Date().toISOString();
       this.journal.append(run.runId, { t: 'result', at: answeredAt, step: step.id, items: results });
       run.steps.set(step.id, { sent: true, items: results, sentAt, answeredAt });

@@ -333,6 +333,7 @@ export function toRunView(run: RunState): RunView {
     summary: run.summary,
     state: run.state,
     startedAt: run.startedAt,
+    waiting: run.waiting ?? null,
     steps: run.plan.steps.map((step) => {
       const s = run.steps.get(step.id);
       const results: ItemResult[] = s?.items ?? step.items.map(() => ({ status: s?.sent ? 'running' : 'pending', reason: null }));

@@ -11,6 +11,8 @@ export interface RunState {
   startedAt: string;
   /** Per step: intent written (sent) and results, with when each was journaled. */
   steps: Map<string, StepState>;
+  /** While a call waits on its vendor (423 Locked, 429, 503...): what it is waiting for, in words. Not journaled. */
+  waiting?: string | null;
 }
 
 export interface StepState {

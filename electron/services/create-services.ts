@@ -104,7 +104,7 @@ export async function createServices(options: ServiceOptions): Promise<AppServic
     onProgress: (run) => {
       const view = toRunView(run);
       const items = view.steps.flatMap((st) => st.items);
-      emit('ops:progress', { planId: run.runId, done: items.filter((i) => i.status !== 'pending' && i.status !== 'running').length, total: items.length, state: run.state, message: null });
+      emit('ops:progress', { planId: run.runId, done: items.filter((i) => i.status !== 'pending' && i.status !== 'running').length, total: items.length, state: run.state, message: run.waiting ?? null });
     },
     custody: custodyPlanContext(store, STALE_AFTER_HOURS),
     readCustody: custodyReader(connections),

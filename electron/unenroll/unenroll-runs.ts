@@ -115,6 +115,7 @@ export class UnenrollRuns {
       account: meta?.account ?? { connectionId: run.plan.steps[0]?.connectionId ?? '', label: 'Absolute', region: '' },
       state: run.state,
       startedAt: run.startedAt,
+      waiting: run.waiting ?? null,
       batches,
       rows,
     };

@@ -172,3 +172,27 @@ test('a large group renders only what is in view, and the keyboard still reaches
     await big.stop();
   }
 });
+
+test('a change that meets a busy appliance says it is waiting, then goes through', async ({ page }) => {
+  test.setTimeout(120_000);
+  // The first group change finds the demo appliance locked (423) for 1.5 s, as if another admin had just started an operation.
+  const busy = await startHost({ env: { FLEETDESK_DEMO_ALGOSEC_LOCK: '1.5' } });
+  try {
+    await openGroups(page, busy.url);
+    await page.getByRole('searchbox', { name: 'Find devices to drag' }).fill('LPTP-TJORDAN');
+    const source = page.getByRole('list', { name: 'Search results' }).getByRole('button', { name: /^LPTP-TJORDAN, serial CNF83051BN/ });
+    await page.getByRole('searchbox', { name: 'Filter groups' }).fill('Lab Devices');
+    await drag(page, source, page.getByRole('list', { name: 'Groups' }).getByRole('listitem').filter({ hasText: 'Lab Devices' }));
+    await page.getByRole('button', { name: 'Review & apply…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Review changes' });
+    await dialog.getByRole('button', { name: 'Check for changes…' }).click();
+    await dialog.getByRole('button', { name: 'Apply 1 call' }).click();
+    await expect(dialog.getByTestId('run-waiting')).toContainText('Waiting: another operation is in progress on the AlgoSec appliance (423 Locked)');
+    await page.screenshot({ path: 'test-results/screens/groups-waiting-locked.png' });
+    await expect(dialog.getByTestId('run-state')).toHaveText('Finished', { timeout: 20_000 });
+    await expect(dialog.getByText('1 done')).toBeVisible();
+    await expect(dialog.getByTestId('run-waiting')).toHaveCount(0);
+  } finally {
+    await busy.stop();
+  }
+});

@@ -44,6 +44,11 @@ export function RunProgress({ run, onControl, onFollowUp }: { run: RunView; onCo
       <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={items.length} aria-valuenow={finished}>
         <div style={{ width: `${(finished / Math.max(1, items.length)) * 100}%` }} />
       </div>
+      {run.waiting && (
+        <p className="banner banner-warn" role="status" data-testid="run-waiting">
+          {run.waiting}
+        </p>
+      )}
       <p>
         <Badge tone="good">{count('done')} done</Badge> <Badge tone="bad">{count('failed')} failed</Badge> <Badge tone="warn">{count('unknown')} unknown</Badge>{' '}
         {count('partial') > 0 && <Badge tone="warn">{count('partial')} half done</Badge>} <Badge tone="neutral">{count('pending') + count('skipped')} not sent</Badge>

@@ -43,6 +43,11 @@ export function ResultsView({ run, onControl }: { run: UnenrollRun; onControl: (
       <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={run.batches.length} aria-valuenow={done}>
         <div style={{ width: `${(done / Math.max(1, run.batches.length)) * 100}%` }} />
       </div>
+      {run.waiting && (
+        <p className="banner banner-warn" role="status">
+          {run.waiting}
+        </p>
+      )}
       <p data-testid="unenroll-summary">
         <Badge tone="good">{count('done')} unenrolled</Badge> <Badge tone="warn">{count('refused')} refused</Badge> <Badge tone="bad">{count('failed')} failed</Badge>{' '}
         <Badge tone="bad">{count('unknown')} outcome unknown</Badge> <Badge tone="neutral">{count('pending') + count('skipped')} not sent</Badge>{' '}

@@ -58,6 +58,8 @@ export const RunViewSchema = z.object({
   summary: z.string(),
   state: z.enum(['running', 'paused', 'cancelled', 'finished', 'interrupted']),
   startedAt: z.string(),
+  /** What the current call is waiting for at the vendor, in words (null when it is not waiting). */
+  waiting: z.string().nullable(),
   steps: z.array(
     z.object({
       id: z.string(),

@@ -59,6 +59,8 @@ export const UnenrollRunSchema = z.object({
   account: z.object({ connectionId: z.string(), label: z.string(), region: z.string() }),
   state: z.enum(['running', 'paused', 'cancelled', 'finished', 'interrupted']),
   startedAt: z.string(),
+  /** What the batch being sent is waiting for at Absolute (e.g. asked to slow down), or null. */
+  waiting: z.string().nullable(),
   batches: z.array(
     z.object({
       index: z.number().int(),

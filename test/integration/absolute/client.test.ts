@@ -3,6 +3,7 @@ import { FleetError } from '../../../shared/errors';
 import { AbsoluteClient } from '../../../electron/vendors/absolute/client';
 import { startAbsoluteSimulator, type AbsoluteSimulator } from '../../../electron/vendors/absolute/simulator';
 import type { AbsoluteSeedDevice } from '../../../electron/vendors/demo-fleet/seed-types';
+import { reportingWaits } from '../../../electron/http/wait-reports';
 
 const device = (i: number, over: Partial<AbsoluteSeedDevice> = {}): AbsoluteSeedDevice => ({
   id: `uid-${String(i).padStart(6, '0')}`,
@@ -103,8 +104,8 @@ describe('Absolute client against the simulator', () => {
   it('waits out 429 with Retry-After and retries a failed read', async () => {
     let calls = 0;
     sim.setFaults({ rate429: 1 });
-    const c = new AbsoluteClient({ ...sim.credentials, baseUrl: sim.url }, { http: { ...fast, onWait: () => (calls++, sim.setFaults({})) } });
-    await c.testConnection();
+    const c = new AbsoluteClient({ ...sim.credentials, baseUrl: sim.url }, { http: fast });
+    await reportingWaits(() => (calls++, sim.setFaults({})), () => c.testConnection());
     expect(calls).toBe(1);
   });
 });

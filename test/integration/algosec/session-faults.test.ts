@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { failure } from '../../helpers/failure';
 import { startAlgosecSimulator, type AlgosecSimulator } from '../../../electron/vendors/algosec/simulator';
 import { clientFor, deviceName, dice, fleetSeed, groupName } from './fixtures';
+import { describeWait, reportingWaits, type WaitInfo } from '../../../electron/http/wait-reports';
 
 
 describe('AlgoSec sessions and faults', () => {
@@ -51,13 +52,14 @@ describe('AlgoSec sessions and faults', () => {
   });
 
   it('waits out a 423 Locked window, telling the UI why, then succeeds', async () => {
-    const waits: Array<{ status: number | null; waitMs: number }> = [];
-    const client = clientFor(sim, {}, { backoffBaseMs: 40, onWait: (w) => waits.push(w) });
+    const waits: WaitInfo[] = [];
+    const client = clientFor(sim, {}, { backoffBaseMs: 40 });
     await client.login();
     sim.setLocked(150);
-    expect(await client.removeDevices(groupName(2), [deviceName(80)])).toBe('Devices removed successfully');
+    expect(await reportingWaits((w) => waits.push(w), () => client.removeDevices(groupName(2), [deviceName(80)]))).toBe('Devices removed successfully');
     expect(waits.length).toBeGreaterThan(0);
     expect(waits.every((w) => w.status === 423)).toBe(true);
+    expect(describeWait(waits[0]!)).toMatch(/^Waiting: another operation is in progress on the AlgoSec appliance \(423 Locked\); trying again in \d+ s \(attempt 2\)\.$/);
     expect(sim.state.membersOf(groupName(2))).not.toContain(deviceName(80));
   });
 
@@ -74,11 +76,11 @@ describe('AlgoSec sessions and faults', () => {
     // Dice: the sign-in passes, the device list gets a 429 with Retry-After: 1, the retry passes.
     const limited = await startAlgosecSimulator({ seed: fleetSeed(200, 5), faults: { rate429: 0.5 }, random: dice(0.99, 0) });
     try {
-      const waits: Array<{ status: number | null; waitMs: number }> = [];
+      const waits: WaitInfo[] = [];
       const started = performance.now();
-      const devices = await clientFor(limited, {}, { onWait: (w) => waits.push(w) }).listDevices();
+      const devices = await reportingWaits((w) => waits.push(w), () => clientFor(limited).listDevices());
       expect(devices).toHaveLength(200);
-      expect(waits).toEqual([{ status: 429, waitMs: 1000, attempt: 1 }]);
+      expect(waits).toEqual([{ vendor: 'algosec', status: 429, waitMs: 1000, attempt: 1 }]);
       expect(performance.now() - started).toBeGreaterThanOrEqual(990);
       expect(limited.requests.get('GET /afa/api/v1/devices')).toBe(2);
     } finally {

@@ -3,6 +3,7 @@ import { failure } from '../../helpers/failure';
 import { startInsidersSimulator, type InsidersSimulator } from '../../../electron/vendors/insiders/simulator';
 import type { InsidersSeedDevice } from '../../../electron/vendors/demo-fleet/seed-types';
 import { bigSeed, clientFor, dice, smallSeed } from './fixtures';
+import { reportingWaits } from '../../../electron/http/wait-reports';
 
 
 describe('Insiders paging and faults over real HTTP', () => {
@@ -69,11 +70,11 @@ describe('Insiders paging and faults over real HTTP', () => {
   it('waits out a 429 with Retry-After on a read and then succeeds', async () => {
     sim = await startInsidersSimulator({ seed: smallSeed(), random: dice(0.01) });
     const waits: Array<{ status: number | null; waitMs: number }> = [];
-    const client = clientFor(sim, {}, { http: { onWait: ({ status, waitMs }) => waits.push({ status, waitMs }) } });
+    const client = clientFor(sim);
     await client.testConnection(); // sign in while no fault is active
     sim.setFaults({ rate429: 0.5 }); // next request rolls 0.01 → 429, then 0.99 forever
     const started = Date.now();
-    expect(await client.listDevices()).toHaveLength(1);
+    expect(await reportingWaits(({ status, waitMs }) => waits.push({ status, waitMs }), () => client.listDevices())).toHaveLength(1);
     expect(waits).toEqual([{ status: 429, waitMs: 1000 }]);
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
     expect(sim.requests.get('GET /v1/devices/')).toBe(3);

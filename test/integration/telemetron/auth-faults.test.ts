@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { failure } from '../../helpers/failure';
 import { startTelemetronSimulator, type TelemetronSimulator } from '../../../electron/vendors/telemetron/simulator';
 import { clientFor, dice, smallSeed } from './fixtures';
+import { reportingWaits } from '../../../electron/http/wait-reports';
 
 const QUERY = 'POST /api/ext-v1/customer/queryCustomer';
 
@@ -41,8 +42,8 @@ describe('Telemetron API key and faults over real HTTP', () => {
   it('waits out a 429 with Retry-After on a read and then answers', async () => {
     sim = await startTelemetronSimulator({ seed: smallSeed(), faults: { rate429: 0.5 }, random: dice(0.01) });
     const waits: Array<{ status: number | null; waitMs: number }> = [];
-    const client = clientFor(sim, undefined, { onWait: ({ status, waitMs }) => waits.push({ status, waitMs }) });
-    expect((await client.queryCustomer('jane.smith@example.com'))?.id).toBe('cust_444555666');
+    const answer = await reportingWaits(({ status, waitMs }) => waits.push({ status, waitMs }), () => clientFor(sim).queryCustomer('jane.smith@example.com'));
+    expect(answer?.id).toBe('cust_444555666');
     expect(waits).toEqual([{ status: 429, waitMs: 1000 }]);
     expect(sim.requests.get(QUERY)).toBe(2);
   });

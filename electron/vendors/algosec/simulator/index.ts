@@ -35,6 +35,8 @@ export interface AlgosecSimulator extends SimServer {
   sessions: SimSessions;
   /** Group changes answer 423 for the next `ms` milliseconds (another operation in progress). */
   setLocked(ms: number): void;
+  /** The next group change finds the appliance locked for `ms` milliseconds. */
+  lockOnNextChange(ms: number): void;
   /** End every session now, as an appliance restart would. */
   expireSessions(): void;
 }
@@ -65,6 +67,9 @@ export async function startAlgosecSimulator(options: AlgosecSimulatorOptions): P
     sessions,
     setLocked(ms: number) {
       lock.until = now() + ms;
+    },
+    lockOnNextChange(ms: number) {
+      lock.onNextChangeMs = ms;
     },
     expireSessions() {
       sessions.expireAll();

@@ -13,6 +13,8 @@ export function vendorError(status: number, error: string, description: string =
 export interface LockWindow {
   /** Group changes answer 423 until this time (ms since epoch). */
   until: number;
+  /** When set, the next group change starts a lock of this many ms (another admin just began an operation). */
+  onNextChangeMs?: number;
 }
 
 const GROUPS_OF_DEVICES = /^\/api\/v1\/groups\/devices\/([^/]*)$/;
@@ -41,6 +43,10 @@ export function algosecRoutes(state: AlgosecSimState, sessions: SimSessions, loc
     if (!path.startsWith('/api/v1/groups')) return vendorError(404, ERROR_TEXT.routeNotFound, `No resource at ${req.path}`);
 
     if (!user.admin) return vendorError(403, ERROR_TEXT.forbidden, ERROR_TEXT.forbiddenDescription);
+    if (req.method !== 'GET' && lock.onNextChangeMs) {
+      lock.until = now() + lock.onNextChangeMs;
+      lock.onNextChangeMs = undefined;
+    }
     if (req.method !== 'GET' && now() < lock.until) return vendorError(423, ERROR_TEXT.locked, ERROR_TEXT.lockedDescription);
 
     try {
