@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { appError, FleetError } from '../../shared/errors';
-import type { ConflictView, PlanView, RunView } from '../../shared/ipc/channels/ops';
+import { appError, FleetError, toAppError } from '../../shared/errors';
+import type { ConflictView, OutboxItemView, PlanView, RunView } from '../../shared/ipc/channels/ops';
 import { describeEdit, isCustodyEdit, vendorOfEdit, type NewEdit, type StagedEdit } from '../../shared/ops/edits';
 import { callsOf, type ItemResult, type Plan, type PlanStep } from '../../shared/ops/plan';
-import { writeFileAtomic } from '../cache/atomic-write';
 import { ActivityLog } from './activity-log';
 import { ApplyEngine } from './apply';
 import { custodyConflicts, type CustodyReader } from './custody-conflicts';
@@ -13,6 +12,7 @@ import type { CustodyPlanContext } from './custody-plan';
 import { DraftStore } from './draft-store';
 import type { Executor } from './executor';
 import { Journal } from './journal';
+import { Outbox, type OutboxRecord } from './outbox';
 import { buildPlan } from './plan';
 import type { RunState } from './run-state';
 import { CALL_WORDS, actionOf, callText, stepItemsText, stepLabel } from './step-words';
@@ -35,18 +35,15 @@ export interface OpsDeps {
   onFinished: (run: RunState) => void;
 }
 
-export interface OutboxItem {
-  id: string;
-  kind: 'plan' | 'unenroll';
-  summary: string;
-  createdAt: string;
-  planId: string;
-  deviceKeys: string[];
+/** What a review is of: the draft's edits (of some kinds), or the edits a queued outbox item holds. */
+export interface PlanSource {
+  kinds?: string[];
+  outboxId?: string;
 }
 
 interface Reviewed {
   plan: Plan;
-  kinds: string[] | undefined;
+  source: PlanSource;
   choices: Map<string, 'keep-one' | 'delete-group'>;
   conflicts: Array<ConflictView & { editId: string }>;
 }
@@ -59,15 +56,15 @@ export class OpsService {
   readonly draft: DraftStore;
   readonly activity: ActivityLog;
   readonly engine: ApplyEngine;
+  readonly outbox: Outbox;
   private readonly reviewed = new Map<string, Reviewed>();
-  private readonly outboxPath: string;
   /** Half-done transfers with a finish or roll-back run under way (`runId stepId`), so a second click starts nothing. */
   private readonly followingUp = new Set<string>();
 
   constructor(private readonly deps: OpsDeps) {
     this.draft = new DraftStore(join(deps.dataDir, 'draft.json'));
     this.activity = new ActivityLog(join(deps.dataDir, 'activity.jsonl'));
-    this.outboxPath = join(deps.dataDir, 'outbox.json');
+    this.outbox = new Outbox(join(deps.dataDir, 'outbox.json'));
     this.engine = new ApplyEngine(new Journal(join(deps.dataDir, 'journal')), deps.executorFor, {
       progress: deps.onProgress,
       stepDone: (run, step, results) =>
@@ -97,6 +94,7 @@ export class OpsService {
   }
 
   draftView() {
+    const held = this.outbox.heldEdits();
     return {
       edits: this.draft.edits().map((e) => ({
         id: e.id,
@@ -106,26 +104,35 @@ export class OpsService {
         group: 'group' in e ? e.group : undefined,
         deviceKey: 'deviceKey' in e ? e.deviceKey : undefined,
         label: describeEdit(e),
+        queued: held.has(e.id),
       })),
       canUndo: this.draft.canUndo,
       canRedo: this.draft.canRedo,
     };
   }
 
-  private edits(kinds?: string[]) {
-    return this.draft.edits().filter((e) => !kinds || kinds.includes(e.kind));
+  /** The staged edits a review covers: an outbox item's, or the draft's (of these kinds) that no queued plan holds. */
+  private edits(source: PlanSource) {
+    if (source.outboxId) {
+      const item = this.outbox.get(source.outboxId);
+      if (!item) throw new FleetError(appError('not-found', 'That queued change is no longer in the outbox.'));
+      return this.draft.edits().filter((e) => item.editIds.includes(e.id));
+    }
+    const held = this.outbox.heldEdits();
+    return this.draft.edits().filter((e) => !held.has(e.id) && (!source.kinds || source.kinds.includes(e.kind)));
   }
 
-  plan(kinds?: string[], planId?: string): PlanView {
+  plan(source: PlanSource = {}, planId?: string): PlanView {
     const prior = planId ? this.reviewed.get(planId) : undefined;
     const choices = prior?.choices ?? new Map<string, 'keep-one' | 'delete-group'>();
-    const plan = buildPlan(this.edits(kinds ?? prior?.kinds), {
+    const from = prior?.source ?? source;
+    const plan = buildPlan(this.edits(from), {
       members: this.deps.groupMembers,
       emptyGroupChoice: (c, g) => choices.get(`${c}\u0000${g}`),
       custody: this.deps.custody,
     });
     if (prior) this.reviewed.delete(prior.plan.id);
-    this.reviewed.set(plan.id, { plan, kinds: kinds ?? prior?.kinds, choices, conflicts: [] });
+    this.reviewed.set(plan.id, { plan, source: from, choices, conflicts: [] });
     return this.view(plan);
   }
 
@@ -162,19 +169,19 @@ export class OpsService {
 
   resolveEmptyGroup(planId: string, group: string, choice: 'keep-one' | 'delete-group'): PlanView {
     const r = this.reviewedPlan(planId);
-    const connectionId = r.plan.steps.find((s) => s.target === group)?.connectionId ?? this.edits(r.kinds).find((e) => 'group' in e && e.group === group)?.connectionId ?? '';
+    const connectionId = r.plan.steps.find((s) => s.target === group)?.connectionId ?? this.edits(r.source).find((e) => 'group' in e && e.group === group)?.connectionId ?? '';
     r.choices.set(`${connectionId}\u0000${group}`, choice);
-    return this.plan(undefined, planId);
+    return this.plan(r.source, planId);
   }
 
   /** Re-reads the groups, ownerships and assignments the plan touches and lists every edit whose starting point changed. */
   async check(planId: string): Promise<ConflictView[]> {
     const r = this.reviewedPlan(planId);
     const conflicts: Reviewed['conflicts'] = [];
-    const custody = this.edits(r.kinds).filter(isCustodyEdit);
+    const custody = this.edits(r.source).filter(isCustodyEdit);
     if (custody.length && this.deps.readCustody) conflicts.push(...(await custodyConflicts(custody, this.deps.readCustody)));
     const byGroup = new Map<string, StagedEdit[]>();
-    for (const e of this.edits(r.kinds)) {
+    for (const e of this.edits(r.source)) {
       if (e.kind !== 'group.add' && e.kind !== 'group.remove') continue;
       const k = `${e.connectionId}\u0000${e.group}`;
       byGroup.set(k, [...(byGroup.get(k) ?? []), e]);
@@ -219,6 +226,7 @@ export class OpsService {
     const plan = dropped.size ? { ...r.plan, steps: r.plan.steps.map((s) => ({ ...s, items: s.items.filter((_, i) => !dropped.has(s.editIds[i] ?? '')) })).filter((s) => s.items.length) } : r.plan;
     const runId = this.engine.start(plan);
     this.draft.discard(r.plan.steps.flatMap((s) => s.editIds).concat([...dropped]));
+    if (r.source.outboxId) this.outbox.remove([r.source.outboxId]);
     this.reviewed.delete(planId);
     this.deps.onDraftChanged();
     return runId;
@@ -295,35 +303,60 @@ export class OpsService {
     }
   }
 
-  /** Queues a reviewed plan: its edits stay staged and wait for the user's go-ahead once online. */
+  /** Queues a reviewed plan: its edits stay in the draft, held for the outbox, and wait for the user's go-ahead. */
   queue(planId: string): string {
     const r = this.reviewedPlan(planId);
-    return this.addToOutbox({ kind: 'plan', summary: r.plan.summary, planId, deviceKeys: [] });
+    if (r.source.outboxId) throw new FleetError(appError('bad-request', 'This plan is already in the outbox.'));
+    const id = this.outbox.add({ kind: 'plan', summary: r.plan.summary, editIds: this.edits(r.source).map((e) => e.id), deviceKeys: [] });
+    this.reviewed.delete(planId);
+    this.deps.onDraftChanged();
+    return id;
   }
 
   /** Queues an unenroll review prepared offline; it is reviewed again (fresh from Absolute) before sending. */
   queueUnenroll(summary: string, deviceKeys: string[]): string {
-    return this.addToOutbox({ kind: 'unenroll', summary, planId: '', deviceKeys });
+    return this.outbox.add({ kind: 'unenroll', summary, editIds: [], deviceKeys });
   }
 
-  private addToOutbox(item: Omit<OutboxItem, 'id' | 'createdAt'>): string {
-    const id = randomUUID();
-    writeFileAtomic(this.outboxPath, [JSON.stringify([...this.outbox(), { ...item, id, createdAt: new Date().toISOString() }])]);
-    return id;
+  /**
+   * The outbox as the user sees it. A queued plan whose edits were all undone
+   * or discarded meanwhile holds nothing any more, and is dropped.
+   */
+  outboxView(): OutboxItemView[] {
+    const staged = new Set(this.draft.edits().map((e) => e.id));
+    const size = (o: OutboxRecord) => (o.kind === 'plan' ? o.editIds.filter((id) => staged.has(id)).length : o.deviceKeys.length);
+    this.outbox.remove(this.outbox.list().filter((o) => size(o) === 0).map((o) => o.id));
+    return this.outbox.list().map((o) => {
+      const { editIds: _held, ...shown } = o;
+      return { ...shown, size: size(o) };
+    });
   }
 
-  outbox(): OutboxItem[] {
-    if (!existsSync(this.outboxPath)) return [];
+  /** Takes an item out of the outbox: a plan's edits return to the draft, or are discarded with it. */
+  removeFromOutbox(id: string, discardEdits: boolean): OutboxItemView[] {
+    const item = this.outbox.get(id);
+    this.outbox.remove([id]);
+    if (item && discardEdits && item.editIds.length) this.draft.discard(item.editIds);
+    this.deps.onDraftChanged();
+    return this.outboxView();
+  }
+
+  /** Checks a queued plan against the vendors (what changed underneath) and records what was found. Nothing is sent. */
+  async checkQueuedPlan(id: string): Promise<void> {
+    const planId = this.plan({ outboxId: id }).planId;
     try {
-      return JSON.parse(readFileSync(this.outboxPath, 'utf8')) as OutboxItem[];
-    } catch {
-      return [];
+      const conflicts = await this.check(planId);
+      const n = conflicts.length;
+      this.outbox.recordCheck(id, {
+        at: new Date().toISOString(),
+        ok: n === 0,
+        message: n === 0 ? 'Nothing changed underneath since it was queued.' : `${n} ${n === 1 ? 'item' : 'items'} changed underneath: review ${n === 1 ? 'it' : 'them'} before sending.`,
+      });
+    } catch (err) {
+      this.outbox.recordCheck(id, { at: new Date().toISOString(), ok: false, message: `Could not check: ${toAppError(err).message}` });
+    } finally {
+      this.reviewed.delete(planId);
     }
-  }
-
-  removeFromOutbox(id: string) {
-    writeFileAtomic(this.outboxPath, [JSON.stringify(this.outbox().filter((o) => o.id !== id))]);
-    return this.outbox();
   }
 }
 

@@ -19,6 +19,7 @@ import { groupHandlers } from './groups-handlers';
 import { opsHandlers } from './ops-handlers';
 import { ownershipHandlers } from './ownership-handlers';
 import { timelineHandlers } from './timeline-handlers';
+import { outboxChecks } from './outbox-checks';
 import { unenrollHandlers } from './unenroll-handlers';
 
 export interface ServiceOptions {
@@ -81,11 +82,18 @@ export async function createServices(options: ServiceOptions): Promise<AppServic
     staleAfterHours: STALE_AFTER_HOURS,
     destructiveThreshold: DESTRUCTIVE_THRESHOLD,
   });
+  let reachedVendors = false;
   const sync: SyncService = new SyncService({
     store,
     sources: () => connections.sources(),
     emit: () => emit,
-    onStatusChange: () => emit('status:changed', status()),
+    onStatusChange: () => {
+      // Reaching the vendors again (or for the first time since start) checks what waits in the outbox.
+      const reachable = sync.online && sync.lastSyncAt !== null;
+      if (reachable && !reachedVendors) void outbox.checkAll();
+      reachedVendors = reachable;
+      emit('status:changed', status());
+    },
     log: options.log,
     onSliceSynced: (slice) => recordSlice(history, slice.connectionId, slice.vendor, slice.records, slice.asOf, slice.meta),
   });
@@ -116,8 +124,11 @@ export async function createServices(options: ServiceOptions): Promise<AppServic
       new Set(run.plan.steps.map((st) => st.connectionId)).forEach((id) => sync.start(id));
     },
   });
-  notices.push(...ops.draft.problems);
+  notices.push(...ops.draft.problems, ...ops.outbox.problems);
   for (const notice of notices) options.log(`[startup] ${notice}`);
+
+  const unenroll = unenrollHandlers({ dataDir: options.dataDir, store, queries, ops, connections, staleAfterHours: () => STALE_AFTER_HOURS, destructiveThreshold: () => DESTRUCTIVE_THRESHOLD });
+  const outbox = outboxChecks({ ops, refreshUnenroll: (deviceKeys) => unenroll['unenroll:refresh']({ deviceKeys }), emit: () => emit });
 
   const handlers: Handlers = {
     ...appHandlers({
@@ -129,8 +140,9 @@ export async function createServices(options: ServiceOptions): Promise<AppServic
     ...groupHandlers({ store, queries, ops, groups }),
     ...timelineHandlers({ store, history, connections }),
     ...ownershipHandlers({ store, ops, connections, history, online: () => sync.online }),
-    ...unenrollHandlers({ dataDir: options.dataDir, store, queries, ops, connections, staleAfterHours: () => STALE_AFTER_HOURS, destructiveThreshold: () => DESTRUCTIVE_THRESHOLD }),
+    ...unenroll,
     ...opsHandlers(ops),
+    ...outbox.handlers,
   };
 
   // Last, once every service exists: the first sync may finish (and touch the others) at any time.

@@ -17,7 +17,7 @@ export function opsHandlers(ops: OpsService) {
       ops.draft.discard(ids);
       return ops.draftView();
     },
-    'ops:plan': async ({ kinds }: ParsedRequestOf<'ops:plan'>) => ops.plan(kinds),
+    'ops:plan': async ({ kinds, outboxId }: ParsedRequestOf<'ops:plan'>) => ops.plan({ kinds, outboxId }),
     'ops:resolveEmptyGroup': async ({ planId, group, choice }: ParsedRequestOf<'ops:resolveEmptyGroup'>) => ops.resolveEmptyGroup(planId, group, choice),
     'ops:check': async ({ planId }: ParsedRequestOf<'ops:check'>) => ({ conflicts: await ops.check(planId) }),
     'ops:resolve': async ({ planId, conflictId, choice }: ParsedRequestOf<'ops:resolve'>) => ({ conflicts: ops.resolve(planId, conflictId, choice) }),
@@ -28,8 +28,8 @@ export function opsHandlers(ops: OpsService) {
     'ops:halfDone': async () => ({ items: ops.halfDone() }),
     'ops:control': async ({ runId, action }: ParsedRequestOf<'ops:control'>) => ops.control(runId, action),
     'ops:recovery': async () => ({ runs: ops.engine.interrupted().map(toRunView) }),
-    'ops:outbox': async () => ({ items: ops.outbox() }),
-    'ops:outboxRemove': async ({ id }: ParsedRequestOf<'ops:outboxRemove'>) => ({ items: ops.removeFromOutbox(id) }),
+    'ops:outbox': async () => ({ items: ops.outboxView() }),
+    'ops:outboxRemove': async ({ id, discardEdits }: ParsedRequestOf<'ops:outboxRemove'>) => ({ items: ops.removeFromOutbox(id, discardEdits) }),
     'activity:list': async (filter: ParsedRequestOf<'activity:list'>) => {
       const all = ops.activity.all(filter);
       return { entries: all.slice(0, 500), total: all.length };

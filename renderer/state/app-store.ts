@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { z } from 'zod';
 import type { AppInfoSchema, AppStatus } from '../../shared/ipc/channels/app';
 import type { EventPayload } from '../../shared/ipc/events';
+import { toast } from '../components/Toasts';
 import { api, onConnectionState, onEvent, type ConnectionState } from '../ipc/client';
 
 export const SECTIONS = [
@@ -59,4 +60,6 @@ export function startAppStore(): void {
     }),
   );
   onEvent('fleet:changed', () => useApp.setState((s) => ({ fleetVersion: s.fleetVersion + 1 })));
+  // Queued changes were checked on reconnect: they wait for the user's go-ahead, which starts in Activity.
+  onEvent('ops:outboxChanged', ({ message }) => message && toast(message, 'info', { label: 'Open Activity', run: () => useApp.getState().go('activity') }));
 }

@@ -29,6 +29,8 @@ export const EVENTS = {
   }),
   /** The draft of staged edits changed (from any window or after an apply). */
   'ops:draftChanged': z.object({ edits: z.number().int() }),
+  /** The outbox changed; `message` says what the user should know (e.g. checked on reconnect). */
+  'ops:outboxChanged': z.object({ items: z.number().int(), message: z.string().nullable() }),
 } as const;
 
 export type EventName = keyof typeof EVENTS;

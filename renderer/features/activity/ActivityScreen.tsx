@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { z } from 'zod';
-import type { ActivityEntry, OutboxItemSchema, RunView } from '../../../shared/ipc/channels/ops';
+import type { ActivityEntry, RunView } from '../../../shared/ipc/channels/ops';
 import { VENDORS, type VendorId } from '../../../shared/vendors';
 import { Badge } from '../../components/Badge';
 import { EmptyState } from '../../components/EmptyState';
@@ -8,12 +7,10 @@ import { ScreenHeader } from '../../components/ScreenHeader';
 import { toast } from '../../components/Toasts';
 import { VENDOR_NAMES } from '../../components/VendorBadges';
 import { api, onEvent } from '../../ipc/client';
-import { useApp } from '../../state/app-store';
-import { useSelection } from '../../state/selection-store';
 import { STATUS_TONE, STATUS_WORD } from '../review/item-status';
 import { RunProgress } from '../review/RunProgress';
+import { OutboxPanel } from './OutboxPanel';
 
-type OutboxItem = z.infer<typeof OutboxItemSchema>;
 
 function download(filename: string, content: string, type: string) {
   const url = URL.createObjectURL(new Blob([content], { type }));
@@ -25,12 +22,10 @@ function download(filename: string, content: string, type: string) {
 export function ActivityScreen() {
   const [filter, setFilter] = useState<{ device?: string; vendor?: VendorId; action?: string; from?: string; to?: string }>({});
   const [entries, setEntries] = useState<{ entries: ActivityEntry[]; total: number } | null>(null);
-  const [outbox, setOutbox] = useState<OutboxItem[]>([]);
   const [interrupted, setInterrupted] = useState<RunView[]>([]);
 
   const reload = useCallback(() => {
     void api['activity:list'](filter).then((r) => (r.ok ? setEntries(r.value) : toast(r.error.message, 'bad')));
-    void api['ops:outbox']({}).then((r) => r.ok && setOutbox(r.value.items));
     void api['ops:recovery']({}).then((r) => r.ok && setInterrupted(r.value.runs));
   }, [filter]);
   // Reload when filters change or a run ends.
@@ -71,38 +66,7 @@ export function ActivityScreen() {
           </div>
         </div>
       ))}
-      {outbox.length > 0 && (
-        <div className="panel">
-          <div className="panel-header">
-            <strong>Outbox</strong> <span className="muted">— queued while offline; each is checked against the vendors and waits for your go-ahead.</span>
-          </div>
-          <ul className="panel-body outbox">
-            {outbox.map((o) => (
-              <li key={o.id}>
-                {o.summary} <span className="muted">queued {new Date(o.createdAt).toLocaleString()}</span>{' '}
-                {o.kind === 'unenroll' && (
-                  <button
-                    className="btn btn-small btn-primary"
-                    onClick={() =>
-                      void api['ops:outboxRemove']({ id: o.id }).then((r) => {
-                        if (!r.ok) return toast(r.error.message, 'bad');
-                        // Back to the review, with these devices in the basket: checked again before anything is sent.
-                        useSelection.getState().replace(o.deviceKeys);
-                        useApp.getState().go('unenroll');
-                      })
-                    }
-                  >
-                    Review now
-                  </button>
-                )}{' '}
-                <button className="btn btn-small" onClick={() => void api['ops:outboxRemove']({ id: o.id }).then((r) => r.ok && setOutbox(r.value.items))}>
-                  Remove
-                </button>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <OutboxPanel />
       <div className="toolbar" role="search">
         <input type="search" placeholder="Device name or serial" aria-label="Filter by device" value={filter.device ?? ''} onChange={(e) => setFilter({ ...filter, device: e.target.value || undefined })} />
         <select aria-label="Filter by vendor" value={filter.vendor ?? ''} onChange={(e) => setFilter({ ...filter, vendor: (e.target.value || undefined) as VendorId | undefined })}>

@@ -23,7 +23,10 @@ const scopeOf = (kind: string) => kind.split('.')[0] as Scope;
  * elsewhere and where to review it.
  */
 export function PendingChangesBar({ scopes }: { scopes: Scope[] }) {
-  const all = useDraft((s) => s.edits);
+  const draft = useDraft((s) => s.edits);
+  // Edits held by a plan queued in the outbox are reviewed from there (Activity), not here.
+  const all = draft.filter((e) => !e.queued);
+  const queued = draft.length - all.length;
   const edits = all.filter((e) => scopes.includes(scopeOf(e.kind)));
   const here = scopes.map((s) => [s, edits.filter((e) => scopeOf(e.kind) === s).length] as const).filter(([, n]) => n > 0);
   const elsewhere = (Object.keys(HOME) as Scope[]).filter((s) => !scopes.includes(s)).map((s) => [s, all.filter((e) => scopeOf(e.kind) === s).length] as const).filter(([, n]) => n > 0);
@@ -31,14 +34,19 @@ export function PendingChangesBar({ scopes }: { scopes: Scope[] }) {
   const [kinds, setKinds] = useState<string[]>([]);
   const [expanded, setExpanded] = useState(false);
   const words = (s: Scope, n: number) => `${n} ${HOME[s].words[n === 1 ? 0 : 1]}`;
-  const other = elsewhere.length > 0 && (
+  const other = (elsewhere.length > 0 || queued > 0) && (
     <span className="pending-elsewhere">
-      Also staged:{' '}
+      {elsewhere.length > 0 && 'Also staged: '}
       {elsewhere.map(([s, n]) => (
         <button key={s} className="btn btn-ghost btn-small" onClick={() => useApp.getState().go(HOME[s].section)}>
           {words(s, n)} in {HOME[s].screen}
         </button>
       ))}
+      {queued > 0 && (
+        <button className="btn btn-ghost btn-small" onClick={() => useApp.getState().go('activity')}>
+          {queued} queued in the outbox
+        </button>
+      )}
     </span>
   );
   // One tree shape whatever the count, so the review stays mounted while its edits leave the draft.

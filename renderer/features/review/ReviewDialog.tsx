@@ -19,7 +19,7 @@ type Stage = 'plan' | 'checking' | 'conflicts' | 'run';
  * nothing changed underneath, the typed count for big destructive plans, then
  * progress and per-item results.
  */
-export function ReviewDialog({ kinds, onClose }: { kinds: string[]; onClose: () => void }) {
+export function ReviewDialog({ kinds, outboxId, onClose }: { kinds?: string[]; outboxId?: string; onClose: () => void }) {
   const online = useApp((s) => s.status?.online ?? true);
   const [stage, setStage] = useState<Stage>('plan');
   const [plan, setPlan] = useState<PlanView | null>(null);
@@ -31,8 +31,8 @@ export function ReviewDialog({ kinds, onClose }: { kinds: string[]; onClose: () 
   const [error, setError] = useState<AppError | null>(null);
 
   useEffect(() => {
-    void api['ops:plan']({ kinds }).then((r) => (r.ok ? setPlan(r.value) : setError(r.error)));
-    // The plan is built once per opening; kinds only changes when the dialog reopens.
+    void api['ops:plan']({ kinds, outboxId }).then((r) => (r.ok ? setPlan(r.value) : setError(r.error)));
+    // The plan is built once per opening; kinds and outboxId only change when the dialog reopens.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
@@ -77,7 +77,7 @@ export function ReviewDialog({ kinds, onClose }: { kinds: string[]; onClose: () 
     if (!plan) return;
     const r = await api['ops:queue']({ planId: plan.planId });
     if (!r.ok) return setError(r.error);
-    toast('Queued in the outbox. When you are back online it is checked again and waits for your go-ahead.', 'good');
+    toast(online ? 'Queued in the outbox (Activity): it is checked against the vendors again and sent only when you say so.' : 'Queued in the outbox: when fleetdesk is back online it is checked against the vendors and waits for your go-ahead.', 'good');
     onClose();
   };
 
@@ -95,9 +95,11 @@ export function ReviewDialog({ kinds, onClose }: { kinds: string[]; onClose: () 
         <button className="btn" onClick={onClose}>
           Cancel
         </button>
-        <button className="btn" disabled={!plan || plan.blocked} onClick={() => void queue()}>
-          Queue in outbox
-        </button>
+        {!outboxId && (
+          <button className="btn" disabled={!plan || plan.blocked} onClick={() => void queue()}>
+            Queue in outbox
+          </button>
+        )}
         {stage !== 'conflicts' ? (
           <button className="btn btn-primary" disabled={!plan || plan.blocked || !online || stage === 'checking'} onClick={() => void check()} title={online ? '' : 'Offline: queue it in the outbox instead'}>
             Check for changes…

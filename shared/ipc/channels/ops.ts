@@ -18,6 +18,8 @@ export const DraftEditViewSchema = z.object({
   group: z.string().optional(),
   /** "Add LPTP-TJORDAN to Branch-12" */
   label: z.string(),
+  /** Held by a plan queued in the outbox: reviewed from there, not with the rest of the draft. */
+  queued: z.boolean(),
 });
 export type DraftEditView = z.infer<typeof DraftEditViewSchema>;
 
@@ -72,15 +74,26 @@ export const RunViewSchema = z.object({
 });
 export type RunView = z.infer<typeof RunViewSchema>;
 
+/** The latest check of a queued item against the vendors, in words. */
+export const OutboxCheckSchema = z.object({
+  at: z.string(),
+  /** True when nothing changed underneath (plans) or the devices were re-read (unenroll). */
+  ok: z.boolean(),
+  message: z.string(),
+});
+
 export const OutboxItemSchema = z.object({
   id: z.string(),
   kind: z.enum(['plan', 'unenroll']),
   summary: z.string(),
   createdAt: z.string(),
-  planId: z.string(),
+  /** Plans: how many staged edits it still holds. Unenroll: how many devices. */
+  size: z.number().int(),
   /** Unenroll items: the devices to review again before anything is sent. */
   deviceKeys: z.array(z.string()),
+  check: OutboxCheckSchema.nullable(),
 });
+export type OutboxItemView = z.infer<typeof OutboxItemSchema>;
 
 export const ActivityEntrySchema = z.object({
   id: z.string(),
@@ -116,7 +129,8 @@ export const opsChannels = {
   'ops:redo': channel(empty, DraftViewSchema),
   'ops:discard': channel(z.object({ ids: z.array(id).max(100_000).optional() }).strict(), DraftViewSchema),
   /** Turns the draft (or the part of it for one feature) into the exact calls it will make. */
-  'ops:plan': channel(z.object({ kinds: z.array(z.string().max(40)).max(20).optional() }).strict(), PlanViewSchema),
+  /** A plan of the draft's edits (of these kinds), or of the edits a queued outbox item holds. */
+  'ops:plan': channel(z.object({ kinds: z.array(z.string().max(40)).max(20).optional(), outboxId: id.optional() }).strict(), PlanViewSchema),
   /** For a blocking "group would be emptied" warning: keep one device, or delete the group. */
   'ops:resolveEmptyGroup': channel(z.object({ planId: id, group: z.string().max(200), choice: z.enum(['keep-one', 'delete-group']) }).strict(), PlanViewSchema),
   'ops:check': channel(z.object({ planId: id }).strict(), z.object({ conflicts: z.array(ConflictViewSchema) })),
@@ -135,7 +149,10 @@ export const opsChannels = {
   /** Runs a crash interrupted, found in the journal at start. */
   'ops:recovery': channel(empty, z.object({ runs: z.array(RunViewSchema) })),
   'ops:outbox': channel(empty, z.object({ items: z.array(OutboxItemSchema) })),
-  'ops:outboxRemove': channel(z.object({ id }).strict(), z.object({ items: z.array(OutboxItemSchema) })),
+  /** Takes an item out of the outbox; a plan's edits go back to the draft, or are discarded with `discardEdits`. */
+  'ops:outboxRemove': channel(z.object({ id, discardEdits: z.boolean().default(false) }).strict(), z.object({ items: z.array(OutboxItemSchema) })),
+  /** Checks a queued item against the vendors now (the same check that runs on reconnect); nothing is sent. */
+  'ops:outboxCheck': channel(z.object({ id }).strict(), z.object({ items: z.array(OutboxItemSchema) })),
   'activity:list': channel(ActivityFilterSchema, z.object({ entries: z.array(ActivityEntrySchema), total: z.number().int() })),
   'activity:export': channel(z.object({ format: z.enum(['csv', 'json']), filter: ActivityFilterSchema }).strict(), z.object({ filename: z.string(), content: z.string() })),
 };

@@ -61,7 +61,7 @@ export async function startOwnershipHarness(devices = 60) {
   const untilFinished = () => new Promise<RunState>((resolve) => waiting.push(resolve));
   /** Plans the staged edits of these kinds, checks them, applies, waits for the end and re-syncs. */
   const applyStaged = async (kinds: string[], onConflicts?: (planId: string, conflicts: Awaited<ReturnType<OpsService['check']>>) => void) => {
-    const plan = ops.plan(kinds);
+    const plan = ops.plan({ kinds });
     const conflicts = await ops.check(plan.planId);
     onConflicts?.(plan.planId, conflicts);
     const end = untilFinished();

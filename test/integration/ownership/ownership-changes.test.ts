@@ -158,7 +158,7 @@ describe('Telemetron assign, unassign and transfer through the change engine', (
     const b = h.customerWith(1, [a.email]);
     const serial = a.devices[0]!;
     expectStaged(await h.staging.stage({ action: 'transfer', deviceKeys: [h.key(serial)], from: a.email, to: b.email }), 1);
-    const plan = h.ops.plan(ASSIGNMENT);
+    const plan = h.ops.plan({ kinds: ASSIGNMENT });
     await h.ops.check(plan.planId);
     // The unassign is sent but no answer comes back (the connection drops): its outcome is unknown.
     const sent = () => h.running.sims.telemetron.requests.get('POST /api/ext-v1/deviceAssignment/unassignDeviceFromOwner') ?? 0;
@@ -215,7 +215,7 @@ describe('the conflict check re-reads the vendors', () => {
     const target = serial ?? 'CNF83052AA';
     expectStaged(await h.staging.stage({ action: 'take', deviceKeys: [h.key(target)] }), 1);
     h.ins.openOwnership(h.ins.devicesBySerial.get(target)!.id, 107, '2026-01-01T00:00:00.000000Z');
-    const plan = h.ops.plan(OWNERSHIP);
+    const plan = h.ops.plan({ kinds: OWNERSHIP });
     const conflicts = await h.ops.check(plan.planId);
     expect(conflicts).toEqual([expect.objectContaining({ cached: 'owned by nobody', intended: 'owned by nobody, and taken by this account', current: 'owned by manager 107' })]);
   });
