@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appError, FleetError, toAppError } from '../../shared/errors';
 import type { ConflictView, OutboxItemView, PlanView, RunView } from '../../shared/ipc/channels/ops';
