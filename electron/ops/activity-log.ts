@@ -7,11 +7,12 @@ export interface ActivityFilter {
   device?: string;
   vendor?: string;
   action?: string;
+  /** Instants (ISO): from inclusive, to exclusive. The renderer turns the user's local days into these. */
   from?: string;
   to?: string;
 }
 
-const CSV_FIELDS: Array<keyof ActivityEntry> = ['at', 'osUser', 'vendor', 'connectionId', 'action', 'device', 'deviceKey', 'result', 'reason', 'runId'];
+const CSV_FIELDS: Array<keyof ActivityEntry> = ['at', 'osUser', 'vendor', 'connection', 'connectionId', 'plan', 'action', 'device', 'deviceKey', 'result', 'reason', 'runId'];
 const csvCell = (v: unknown) => {
   const s = v === null || v === undefined ? '' : String(v);
   // Quote when needed; a leading = + - @ is neutralised so spreadsheets do not run it as a formula.
@@ -61,8 +62,8 @@ export class ActivityLog {
       if (device && !`${e.device} ${e.deviceKey ?? ''}`.toLowerCase().includes(device)) continue;
       if (filter.vendor && e.vendor !== filter.vendor) continue;
       if (action && !e.action.toLowerCase().includes(action)) continue;
-      if (filter.from && e.at.slice(0, 10) < filter.from) continue;
-      if (filter.to && e.at.slice(0, 10) > filter.to) continue;
+      if (filter.from && e.at < filter.from) continue;
+      if (filter.to && e.at >= filter.to) continue;
       out.push(e);
     }
     return out.reverse();

@@ -18,6 +18,8 @@ import { CALL_WORDS, actionOf, callText, stepItemsText, stepLabel } from './step
 
 export interface OpsDeps {
   dataDir: string;
+  /** The account's name as the user knows it, kept in the activity log as it was at the time. */
+  connectionLabel?: (connectionId: string) => string;
   destructiveThreshold: () => number;
   executorFor: (connectionId: string) => Executor | null;
   /** Cached members of an AlgoSec group (display names), for planning. */
@@ -70,6 +72,8 @@ export class OpsService {
         this.activity.append(
           step.items.map((item, i) => ({
             connectionId: step.connectionId,
+            connection: deps.connectionLabel?.(step.connectionId) ?? step.connectionId,
+            plan: run.summary,
             vendor: step.vendor,
             action: actionOf(step),
             deviceKey: item.key,

@@ -101,6 +101,7 @@ export async function createServices(options: ServiceOptions): Promise<AppServic
 
   const ops = new OpsService({
     dataDir: options.dataDir,
+    connectionLabel: (id) => connections.get(id)?.label ?? id,
     destructiveThreshold: () => DESTRUCTIVE_THRESHOLD,
     executorFor: (id) => connections.executorFor(id),
     groupMembers: (connectionId, group) => groups().membersOf(connectionId, group).map((i) => store.devices[i]!.algosec!.displayName),

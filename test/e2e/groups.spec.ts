@@ -124,6 +124,14 @@ test('moves five selected devices from one group to another in one drag, and Alg
 
   // Read back from AlgoSec by the sync that follows every apply.
   await expect(memberCount).toHaveText(`${(hqCount - 5).toLocaleString('en-US')} members`, { timeout: 30_000 });
+
+  // The activity log heads the ten results with the plan they came from, its account and its counts.
+  await page.keyboard.press('Control+5');
+  const run = page.getByRole('table', { name: 'Activity log' }).getByRole('rowgroup').filter({ hasText: 'Add 5 group memberships, remove 5 group memberships in 2 vendor calls.' });
+  await expect(run).toContainText('AlgoSec Demo AlgoSec');
+  await expect(run).toContainText('10 done');
+  await expect(run.getByRole('row')).toHaveCount(11);
+  await page.screenshot({ path: 'test-results/screens/activity-runs.png' });
 });
 
 test('a device can be dragged with the keyboard alone', async ({ page }) => {

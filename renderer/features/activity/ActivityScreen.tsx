@@ -1,16 +1,21 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ActivityEntry, RunView } from '../../../shared/ipc/channels/ops';
 import { VENDORS, type VendorId } from '../../../shared/vendors';
-import { Badge } from '../../components/Badge';
 import { EmptyState } from '../../components/EmptyState';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { toast } from '../../components/Toasts';
 import { VENDOR_NAMES } from '../../components/VendorBadges';
 import { api, onEvent } from '../../ipc/client';
-import { STATUS_TONE, STATUS_WORD } from '../review/item-status';
 import { RunProgress } from '../review/RunProgress';
+import { ActivityTable } from './ActivityTable';
 import { OutboxPanel } from './OutboxPanel';
 
+/** The instant a local calendar day (YYYY-MM-DD) starts, `plusDays` later; undefined for no day. */
+function localDayStart(day: string | undefined, plusDays: number): string | undefined {
+  if (!day) return undefined;
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(y!, m! - 1, d! + plusDays).toISOString();
+}
 
 function download(filename: string, content: string, type: string) {
   const url = URL.createObjectURL(new Blob([content], { type }));
@@ -20,20 +25,25 @@ function download(filename: string, content: string, type: string) {
 
 /** Everything fleetdesk changed, per item; runs a crash interrupted; plans waiting in the outbox. */
 export function ActivityScreen() {
-  const [filter, setFilter] = useState<{ device?: string; vendor?: VendorId; action?: string; from?: string; to?: string }>({});
+  // Days are the user's local calendar days; the log is asked for the instants they span.
+  const [filter, setFilter] = useState<{ device?: string; vendor?: VendorId; action?: string; fromDay?: string; toDay?: string }>({});
+  const query = useMemo(
+    () => ({ device: filter.device, vendor: filter.vendor, action: filter.action, from: localDayStart(filter.fromDay, 0), to: localDayStart(filter.toDay, 1) }),
+    [filter],
+  );
   const [entries, setEntries] = useState<{ entries: ActivityEntry[]; total: number } | null>(null);
   const [interrupted, setInterrupted] = useState<RunView[]>([]);
 
   const reload = useCallback(() => {
-    void api['activity:list'](filter).then((r) => (r.ok ? setEntries(r.value) : toast(r.error.message, 'bad')));
+    void api['activity:list'](query).then((r) => (r.ok ? setEntries(r.value) : toast(r.error.message, 'bad')));
     void api['ops:recovery']({}).then((r) => r.ok && setInterrupted(r.value.runs));
-  }, [filter]);
+  }, [query]);
   // Reload when filters change or a run ends.
   useEffect(reload, [reload]);
   useEffect(() => onEvent('ops:progress', (p) => p.state !== 'running' && reload()), [reload]);
 
   const exportAs = async (format: 'csv' | 'json') => {
-    const r = await api['activity:export']({ format, filter });
+    const r = await api['activity:export']({ format, filter: query });
     if (r.ok) download(r.value.filename, r.value.content, format === 'csv' ? 'text/csv' : 'application/json');
     else toast(r.error.message, 'bad');
   };
@@ -79,41 +89,16 @@ export function ActivityScreen() {
         </select>
         <input type="search" placeholder="Action (e.g. unenroll)" aria-label="Filter by action" value={filter.action ?? ''} onChange={(e) => setFilter({ ...filter, action: e.target.value || undefined })} />
         <label className="field inline">
-          From <input type="date" value={filter.from ?? ''} onChange={(e) => setFilter({ ...filter, from: e.target.value || undefined })} />
+          From <input type="date" value={filter.fromDay ?? ''} onChange={(e) => setFilter({ ...filter, fromDay: e.target.value || undefined })} />
         </label>
         <label className="field inline">
-          To <input type="date" value={filter.to ?? ''} onChange={(e) => setFilter({ ...filter, to: e.target.value || undefined })} />
+          To <input type="date" value={filter.toDay ?? ''} onChange={(e) => setFilter({ ...filter, toDay: e.target.value || undefined })} />
         </label>
       </div>
       {entries && entries.entries.length === 0 ? (
         <EmptyState title="No activity yet">Changes you apply (group edits, ownership changes, unenrolls) are recorded here with a result for every device.</EmptyState>
       ) : (
-        <table className="plain" aria-label="Activity log">
-          <thead>
-            <tr>
-              <th>When</th>
-              <th>Who</th>
-              <th>Vendor</th>
-              <th>Action</th>
-              <th>Device</th>
-              <th>Result</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries?.entries.map((e) => (
-              <tr key={e.id}>
-                <td>{new Date(e.at).toLocaleString()}</td>
-                <td>{e.osUser}</td>
-                <td>{VENDOR_NAMES[e.vendor]}</td>
-                <td>{e.action}</td>
-                <td>{e.device}</td>
-                <td>
-                  <Badge tone={STATUS_TONE[e.result]}>{STATUS_WORD[e.result]}</Badge> {e.reason && <span className="muted">{e.reason}</span>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ActivityTable entries={entries?.entries ?? []} />
       )}
       {entries && entries.total > entries.entries.length && <p className="muted">Showing the latest {entries.entries.length} of {entries.total}; narrow the filters or export to see all.</p>}
     </section>

@@ -100,6 +100,10 @@ export const ActivityEntrySchema = z.object({
   at: z.string(),
   osUser: z.string(),
   connectionId: z.string(),
+  /** The account's name when the change was made (older entries have none). */
+  connection: z.string().optional(),
+  /** The summary of the plan this item belonged to (older entries have none). */
+  plan: z.string().optional(),
   vendor: z.enum(VENDORS),
   action: z.string(),
   deviceKey: z.string().nullable(),
