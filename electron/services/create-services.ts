@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import type { ResultOf } from '../../shared/ipc/contract';
-import { demoConnections } from '../connections/demo-connections';
+import { ConnectionRegistry } from '../connections/registry';
+import { MemorySecretStore, type SecretStore } from '../connections/secret-store';
+import { memorySettings, type Settings } from '../connections/settings-store';
 import { FleetQueries } from '../fleet/fleet-queries';
 import { FleetStore } from '../fleet/fleet-store';
 import { groupIndexOf } from '../fleet/group-index';
@@ -10,6 +12,7 @@ import { SyncScheduler } from '../sync/sync-scheduler';
 import { SyncService } from '../sync/sync-service';
 import { startAllSimulators } from '../vendors/demo-fleet/start-all';
 import { appHandlers } from './app-handlers';
+import { connectionHandlers } from './connections-handlers';
 import { fleetHandlers } from './fleet-handlers';
 import { groupHandlers } from './groups-handlers';
 import { opsHandlers } from './ops-handlers';
@@ -23,6 +26,10 @@ export interface ServiceOptions {
   version: string;
   openExternal: (url: string) => Promise<boolean>;
   log: (line: string) => void;
+  /** Connections and preferences: electron-store (desktop) or conf (browser host); in memory when left out (tests). */
+  settings?: Settings;
+  /** The OS keychain (keytar); in memory when left out (tests). Secrets go nowhere else. */
+  secrets?: SecretStore;
 }
 
 export interface AppServices {
@@ -34,9 +41,6 @@ export interface AppServices {
 
 /** Demo fleet size; FLEETDESK_DEMO_DEVICES changes it (e.g. 100000 to feel the scale). */
 const DEMO_DEVICES = Number(process.env.FLEETDESK_DEMO_DEVICES ?? 1500);
-const STALE_AFTER_HOURS = 24;
-const DESTRUCTIVE_THRESHOLD = 25;
-const SYNC_INTERVAL_MINUTES = 30;
 
 /**
  * The composition root shared by the Electron main process and the browser
@@ -46,12 +50,51 @@ const SYNC_INTERVAL_MINUTES = 30;
 export async function createServices(options: ServiceOptions): Promise<AppServices> {
   let emit: Emit = () => {};
 
-  // No vendor account is configured yet: run on the built-in demo fleet, served by local simulators.
-  const simulators = await startAllSimulators({ devices: DEMO_DEVICES });
-  const connections = demoConnections(simulators);
+  const settings = options.settings ?? memorySettings();
+  const prefs = () => settings.preferences();
+  for (const problem of settings.problems) options.log(`[settings] ${problem}`);
 
   // The cache opens first (fast, no network), so the app is useful before any sync answers.
   const store = new FleetStore(join(options.dataDir, 'cache'));
+  const connections: ConnectionRegistry = new ConnectionRegistry({
+    settings,
+    secrets: options.secrets ?? new MemorySecretStore(),
+    // With no account saved, the app runs on the built-in demo fleet, served by local simulators.
+    startDemo: () => startAllSimulators({ devices: DEMO_DEVICES }),
+    seenCustomers: (id) => {
+      const meta = store.slice(id)?.meta as { customers?: string[]; missingCustomers?: string[] } | undefined;
+      const missing = new Set(meta?.missingCustomers ?? []);
+      return (meta?.customers ?? []).filter((c) => !missing.has(c));
+    },
+    fleet: {
+      add: (infos) => {
+        store.load(infos);
+        emit('fleet:changed', { reason: 'connection added' });
+      },
+      sync: async (ids) => {
+        for (const id of ids) {
+          sync.cancel(id);
+          await sync.idleOf(id);
+          sync.start(id);
+        }
+      },
+      remove: async (infos, purge) => {
+        for (const { id } of infos) {
+          sync.cancel(id);
+          await sync.idleOf(id);
+          sync.forget(id);
+          store.removeSlice(id, purge);
+        }
+        emit('fleet:changed', { reason: 'connection removed' });
+      },
+    },
+    changed: (reason) => {
+      emit('connections:changed', { reason });
+      emit('status:changed', status());
+    },
+    log: options.log,
+  });
+  await connections.start();
   store.load(connections.list());
   for (const problem of store.loadProblems) options.log(`[cache] ${problem}`);
   const queries = new FleetQueries(store);
@@ -62,9 +105,9 @@ export async function createServices(options: ServiceOptions): Promise<AppServic
     syncing: sync.syncing,
     lastSyncAt: sync.lastSyncAt,
     freshness: store.freshness(),
-    liveCallsDisabled: null,
-    staleAfterHours: STALE_AFTER_HOURS,
-    destructiveThreshold: DESTRUCTIVE_THRESHOLD,
+    liveCallsDisabled: connections.liveCallsDisabled(),
+    staleAfterHours: prefs().staleAfterHours,
+    destructiveThreshold: prefs().destructiveThreshold,
   });
   const sync: SyncService = new SyncService({
     store,
@@ -73,12 +116,13 @@ export async function createServices(options: ServiceOptions): Promise<AppServic
     onStatusChange: () => emit('status:changed', status()),
     log: options.log,
   });
-  const scheduler = new SyncScheduler({ sync, intervalMinutes: () => SYNC_INTERVAL_MINUTES });
-  scheduler.start(true);
+  const scheduler = new SyncScheduler({ sync, intervalMinutes: () => prefs().syncIntervalMinutes });
+  // Secrets are read after the window can open on the cache: a keychain prompt must not hold up the app.
+  const unlocked = connections.unlock().then(() => scheduler.start(prefs().syncOnStart));
 
   const ops = new OpsService({
     dataDir: options.dataDir,
-    destructiveThreshold: () => DESTRUCTIVE_THRESHOLD,
+    destructiveThreshold: () => prefs().destructiveThreshold,
     executorFor: (id) => connections.executorFor(id),
     groupMembers: (connectionId, group) => groups().membersOf(connectionId, group).map((i) => store.devices[i]!.algosec!.displayName),
     currentMembers: async (connectionId, group, devices) => {
@@ -106,8 +150,9 @@ export async function createServices(options: ServiceOptions): Promise<AppServic
     ...fleetHandlers({ store, queries, sync }),
     ...groupHandlers({ store, queries, ops, groups }),
     ...timelineHandlers(store),
-    ...unenrollHandlers({ store, queries, ops, connections, staleAfterHours: () => STALE_AFTER_HOURS, destructiveThreshold: () => DESTRUCTIVE_THRESHOLD }),
+    ...unenrollHandlers({ store, queries, ops, connections, staleAfterHours: () => prefs().staleAfterHours, destructiveThreshold: () => prefs().destructiveThreshold }),
     ...opsHandlers(ops),
+    ...connectionHandlers({ connections, settings, sync }),
   };
 
   return {
@@ -116,10 +161,11 @@ export async function createServices(options: ServiceOptions): Promise<AppServic
       emit = next;
     },
     async close() {
+      await unlocked;
       scheduler.stop();
       sync.cancel();
       await sync.idle();
-      await simulators.close();
+      await connections.close();
     },
   };
 }

@@ -29,6 +29,8 @@ export const EVENTS = {
   }),
   /** The draft of staged edits changed (from any window or after an apply). */
   'ops:draftChanged': z.object({ edits: z.number().int() }),
+  /** Connections, the keychain state or the demo fleet changed: the renderer reloads them (and app:info). */
+  'connections:changed': z.object({ reason: z.string() }),
 } as const;
 
 export type EventName = keyof typeof EVENTS;
