@@ -113,7 +113,7 @@ const plain = (max: number) =>
     .trim()
     .min(1, 'This field is required.')
     .max(max)
-    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'Control characters are not allowed.');
+    .refine((s) => ![...s].some((ch) => ch.charCodeAt(0) < 32 || ch.charCodeAt(0) === 127), 'Control characters are not allowed.');
 
 export const ConnectionLabelSchema = plain(80);
 
