@@ -88,7 +88,8 @@ export function checkServiceUrl(raw: string): { ok: true; url: string } | { ok: 
   }
   if (url.username || url.password) return { ok: false, message: 'Leave the username and password out of the address; they have their own fields.' };
   if (url.search || url.hash) return { ok: false, message: 'The address cannot have a query (?…) or a fragment (#…).' };
-  return { ok: true, url: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
+  // The path is kept as typed: some endpoints (Django's) only answer with their trailing slash.
+  return { ok: true, url: url.pathname === '/' ? url.origin : `${url.origin}${url.pathname}` };
 }
 
 const serviceUrl = z

@@ -1,4 +1,4 @@
-import { FleetError } from '../../shared/errors';
+import { FleetError, toAppError } from '../../shared/errors';
 import { KEYCHAIN_SERVICE, keychainError, secretAccount, type KeychainProblem, type SecretStore } from './secret-store';
 
 type Keytar = typeof import('keytar');
@@ -36,8 +36,15 @@ export class KeytarSecretStore implements SecretStore {
   async list(): Promise<string[]> {
     // keytar's findCredentials crashes the whole process on a locked Secret Service collection: check first.
     await this.check();
-    const found = await this.call('list', (k) => k.findCredentials(this.service));
-    return found.map((c) => c.account).filter((a) => a.includes(':'));
+    // Listing reads every entry; one deleted meanwhile (by another fleetdesk) fails the whole listing: read it again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const found = await this.call('list', (k) => k.findCredentials(this.service));
+        return found.map((c) => c.account).filter((a) => a.includes(':'));
+      } catch (err) {
+        if (attempt >= 3 || !/No such secret item/i.test(toAppError(err).message)) throw err;
+      }
+    }
   }
 
   async check(): Promise<void> {

@@ -6,6 +6,7 @@ import { memorySettings } from '../../../electron/connections/settings-store';
 import { fetchCertificate } from '../../../electron/vendors/algosec/certificate';
 import { NO_DEVICE_ACCESS_TOKEN } from '../../../electron/vendors/absolute/simulator';
 import { NON_ADMIN_USER, startAlgosecSimulator, type AlgosecSimulator } from '../../../electron/vendors/algosec/simulator';
+import { SaveConnectionSchema } from '../../../shared/connections';
 import { startVendorAccounts, type SaveRequest, type VendorAccounts } from '../../fixtures/vendor-accounts';
 import { selfSignedCert } from '../algosec/fixtures';
 
@@ -34,9 +35,9 @@ afterAll(async () => {
   await accounts?.close();
 });
 
-/** Saves a connection (as the form would) and tests it. */
+/** Saves a connection (checked as the save channel checks it) and tests it. */
 async function testOf(request: SaveRequest) {
-  const { id } = await registry.save(request as never);
+  const { id } = await registry.save(SaveConnectionSchema.parse(request));
   return registry.test(id);
 }
 
@@ -165,7 +166,7 @@ describe('test connection: what the technician reads', () => {
     afterAll(() => tls?.close());
 
     it('is not trusted until the user pins the fingerprint the test showed; a changed certificate is refused again', async () => {
-      const { id } = await registry.save({ vendor: 'algosec', label: 'Lab appliance', settings: { host: tls.url, username: 'admin' }, secrets: { password: 'tls-appliance-pass' } } as never);
+      const { id } = await registry.save(SaveConnectionSchema.parse({ vendor: 'algosec', label: 'Lab appliance', settings: { host: tls.url, username: 'admin' }, secrets: { password: 'tls-appliance-pass' } }));
       const untrusted = await registry.test(id);
       const expected = await fetchCertificate(tls.url);
       expect(untrusted).toMatchObject({
