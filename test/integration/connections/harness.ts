@@ -57,7 +57,7 @@ export async function startServices(o: { dataDir?: string; secrets?: SecretStore
 }
 
 /** Polls until `check` returns a truthy value (no fixed sleeps: this machine is slow and busy). */
-export async function waitFor<T>(check: () => Promise<T> | T, what: string, timeoutMs = 60_000): Promise<T> {
+export async function waitFor<T>(check: () => Promise<T | false | null | undefined> | T | false | null | undefined, what: string, timeoutMs = 60_000): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
