@@ -25,9 +25,9 @@ afterAll(async () => {
 
 const total = async (query: string) => (await app.call('fleet:search', { query, limit: 0 })).total;
 /** A serial only this account has (the demo generator puts its anomaly devices in every fleet). */
-const ownSerial = (of: VendorAccounts, other: VendorAccounts) => {
+const ownSerial = (of: VendorAccounts, other: VendorAccounts, nth = 0) => {
   const theirs = new Set(other.fleet.absolute.devices.map((d) => d.serial));
-  return of.fleet.absolute.devices.find((d) => !theirs.has(d.serial))!.serial;
+  return of.fleet.absolute.devices.filter((d) => !theirs.has(d.serial) && d.agentStatus === 'A' && !d.isStolen)[nth]!.serial;
 };
 
 describe('saved connections', () => {
@@ -66,6 +66,33 @@ describe('saved connections', () => {
     expect(freshness.map((f) => f.deviceCount).sort((a, b) => a - b)).toEqual([eu.fleet.absolute.devices.length, accounts.fleet.absolute.devices.length].sort((a, b) => a - b));
     const device = (await app.call('fleet:search', { query: ownSerial(eu, accounts) })).rows[0]!;
     expect((await app.call('fleet:device', { key: device.key })).device?.absolute?.connectionId).toBe(connection.id);
+  });
+
+  it("unenroll across two Absolute accounts: the review names each device's account, and each run goes to one account", async () => {
+    const [mine, theirs] = [ownSerial(accounts, eu, 1), ownSerial(eu, accounts, 1)];
+    const review = await app.call('unenroll:review', { text: `${mine}\n${theirs}` });
+    const [first, second] = (await app.call('connections:list', {})).connections;
+    expect(review.accounts.map((a) => [a.label, a.region])).toEqual([
+      ['Absolute (tests)', 'cadc'],
+      ['Absolute EU', 'eudc'],
+    ]);
+    expect(review.rows.map((r) => r.connectionId).sort()).toEqual([first!.id, second!.id].sort());
+    const keys = review.rows.map((r) => r.key);
+
+    expect(await app.failure('unenroll:start', { deviceKeys: keys })).toMatchObject({
+      kind: 'bad-request',
+      message: 'These devices are in 2 Absolute accounts (Absolute (tests): 1, Absolute EU: 1): send them one account at a time.',
+    });
+    const sentBefore = eu.sims.absolute.requests.get('POST /v2/device-unenrollment/unenroll') ?? 0;
+    const { runId } = await app.call('unenroll:start', { deviceKeys: keys, connectionId: second!.id });
+    const run = await waitFor(async () => {
+      const r = await app.call('unenroll:run', { runId });
+      return r.state === 'finished' && r;
+    }, 'the unenroll run');
+    expect(run.account.label).toBe('Absolute EU');
+    expect(run.rows.map((r) => r.serial)).toEqual([theirs]);
+    expect(eu.sims.absolute.requests.get('POST /v2/device-unenrollment/unenroll')).toBe(sentBefore + 1);
+    expect(accounts.sims.absolute.requests.get('POST /v2/device-unenrollment/unenroll') ?? 0).toBe(0);
   });
 
   it('edit without retyping secrets keeps them; renaming keeps the client', async () => {
