@@ -1,4 +1,5 @@
 import { ConnectionBanner } from './components/ConnectionBanner';
+import { LiveCallsBanner } from './components/LiveCallsBanner';
 import { NavBar } from './components/NavBar';
 import { StatusBar } from './components/StatusBar';
 import { Toasts } from './components/Toasts';
@@ -29,6 +30,7 @@ export function App() {
       <NavBar />
       <div className="main-column">
         <ConnectionBanner />
+        <LiveCallsBanner />
         <main className="content" id="main">
           <Screen />
         </main>

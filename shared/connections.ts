@@ -62,6 +62,13 @@ export const CONNECTION_FIELDS: Record<VendorId, readonly FieldDef[]> = {
   ],
 };
 
+/** A field's label inside a sentence: "Token ID" → "token ID", "API key" stays. */
+export const fieldPhrase = (label: string) =>
+  label
+    .split(' ')
+    .map((w) => (w === w.toUpperCase() ? w : w.toLowerCase()))
+    .join(' ');
+
 /** The secret fields of a vendor: each one is one keychain entry `<connectionId>:<field>`. */
 export const SECRET_FIELDS: Record<VendorId, readonly string[]> = Object.fromEntries(
   VENDORS.map((v) => [v, CONNECTION_FIELDS[v].filter((f) => f.kind === 'secret').map((f) => f.key)]),

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { CONNECTION_FIELDS, SECRET_FIELDS, type ConnectionView, type SaveConnection, type TestResult } from '../../shared/connections';
+import { CONNECTION_FIELDS, fieldPhrase, SECRET_FIELDS, type ConnectionView, type SaveConnection, type TestResult } from '../../shared/connections';
 import { appError, FleetError, toAppError } from '../../shared/errors';
 import type { ConnectionList } from '../../shared/ipc/channels/connections';
 import { ABSOLUTE_HOSTS, type VendorId } from '../../shared/vendors';
@@ -433,6 +433,6 @@ function reach(c: { vendor: VendorId; settings: object }): unknown {
 }
 
 function fieldNames(vendor: VendorId, fields: string[]): string {
-  const names = fields.map((f) => (CONNECTION_FIELDS[vendor].find((d) => d.key === f)?.label ?? f).toLowerCase());
+  const names = fields.map((f) => fieldPhrase(CONNECTION_FIELDS[vendor].find((d) => d.key === f)?.label ?? f));
   return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
 }

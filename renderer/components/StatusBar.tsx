@@ -20,7 +20,11 @@ export function StatusBar() {
       <span className={`dot ${status.online ? 'dot-good' : 'dot-bad'}`} aria-hidden="true" />
       <span>{status.online ? 'Online' : 'Offline — working on cached data'}</span>
       <SyncIndicator />
-      {status.liveCallsDisabled && <span className="status-warn">Live calls disabled: {status.liveCallsDisabled}</span>}
+      {status.liveCallsDisabled && (
+        <span className="status-warn" title={status.liveCallsDisabled}>
+          Live calls disabled
+        </span>
+      )}
       <span className="spacer" />
       {status.freshness.map((f) => {
         const tone = freshnessTone(f, status.staleAfterHours);

@@ -59,4 +59,6 @@ export function startAppStore(): void {
     }),
   );
   onEvent('fleet:changed', () => useApp.setState((s) => ({ fleetVersion: s.fleetVersion + 1 })));
+  // Adding the first own account (or a preference) can start or stop the demo fleet.
+  onEvent('connections:changed', () => void refresh());
 }
