@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { CONNECTION_FIELDS } from '../../shared/connections';
 import { VENDORS } from '../../shared/vendors';
 import { KeytarSecretStore } from '../../electron/connections/keytar-secret-store';
@@ -8,6 +8,7 @@ import { startAlgosecSimulator, type AlgosecSimulator } from '../../electron/ven
 import { selfSignedCert } from '../integration/algosec/fixtures';
 import { startServices, waitFor } from '../integration/connections/harness';
 import { startVendorAccounts, type SaveRequest, type VendorAccounts } from '../fixtures/vendor-accounts';
+import { add, fieldOf, labelOf, openConnections, testOf } from './connection-form';
 import { startHost, type RunningHost } from './host';
 
 /**
@@ -28,44 +29,8 @@ test.afterAll(async () => {
   await accounts?.close();
 });
 
-async function openConnections(page: Page, url = host.url) {
-  await page.goto(url);
-  await page.getByRole('navigation').getByRole('button', { name: /Connections/ }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Connections & settings');
-}
-
-/** Fills the add/edit form from a save request, the way a technician types it. */
-async function fillForm(page: Page, request: SaveRequest) {
-  const form = page.getByRole('dialog');
-  await fieldOf(form, 'Name').fill(request.label);
-  const settings = request.settings as Record<string, string | string[] | undefined>;
-  const secrets = request.secrets as Record<string, string | undefined>;
-  const fields = CONNECTION_FIELDS[request.vendor];
-  if (fields.some((f) => f.advanced && settings[f.key])) await form.getByText('Advanced: addresses').click();
-  for (const f of fields) {
-    const value = f.kind === 'secret' ? secrets[f.key] : settings[f.key];
-    if (value === undefined) continue;
-    const box = fieldOf(form, f.label);
-    if (f.kind === 'select') await box.selectOption(String(value));
-    else await box.fill(Array.isArray(value) ? value.join('\n') : value);
-  }
-}
-
-/** A form field by its label (required ones carry a " *"). */
-const fieldOf = (form: Locator, label: string) => form.getByLabel(new RegExp(`^${label}( \\*)?$`));
-
-async function add(page: Page, request: SaveRequest) {
-  await page.getByRole('group', { name: 'Add a connection' }).getByRole('button', { name: `+ ${labelOf(request.vendor)}` }).click();
-  await fillForm(page, request);
-  await page.getByRole('dialog').getByRole('button', { name: 'Save and test' }).click();
-  await expect(page.getByRole('dialog')).toHaveCount(0);
-}
-
-const labelOf = (v: string) => ({ absolute: 'Absolute', telemetron: 'Telemetron', insiders: 'Insiders', algosec: 'AlgoSec' })[v]!;
-const testOf = (page: Page, label: string) => page.getByLabel(`Test of ${label}`);
-
 test('add an account, find its secret in the keychain only, see its devices, remove it and its keychain entries', async ({ page }) => {
-  await openConnections(page);
+  await openConnections(page, host.url);
   await expect(page.getByText('No accounts of your own yet')).toBeVisible();
   await expect(page.getByRole('table', { name: 'Demo accounts' }).getByRole('row')).toHaveCount(5);
   await page.screenshot({ path: 'test-results/screens/connections-empty.png', fullPage: true });
@@ -133,7 +98,7 @@ test('test connection says precisely what failed; an untrusted AlgoSec certifica
   let afa: AlgosecSimulator | null = null;
   try {
     afa = await startAlgosecSimulator({ seed: accounts.fleet.algosec, credentials: { username: 'admin', password: 'tls-e2e-pass-3b7d' }, tls: selfSignedCert('afa.fleetdesk.test') });
-    await openConnections(page);
+    await openConnections(page, host.url);
 
     await add(page, { ...accounts.save.telemetron, label: 'Telemetron wrong key', secrets: { apiKey: 'not-the-right-key' } } as SaveRequest);
     const failed = testOf(page, 'Telemetron wrong key');
@@ -173,7 +138,7 @@ test('test connection says precisely what failed; an untrusted AlgoSec certifica
 });
 
 test('preferences are saved and used: staleness limit, sync, typed-count threshold, demo fleet next to own accounts', async ({ page }) => {
-  await openConnections(page);
+  await openConnections(page, host.url);
   const prefs = page.getByRole('region', { name: 'Preferences' });
   await prefs.getByRole('spinbutton', { name: /Data is stale after/ }).fill('12');
   await prefs.getByRole('spinbutton', { name: /Type the count to confirm above/ }).fill('10');
