@@ -1,10 +1,15 @@
-import { FleetError, toAppError } from '../../shared/errors';
+import { randomBytes } from 'node:crypto';
+import { FleetError } from '../../shared/errors';
 import { KEYCHAIN_SERVICE, keychainError, secretAccount, type KeychainProblem, type SecretStore } from './secret-store';
 
 type Keytar = typeof import('keytar');
 
-/** Written and deleted again by check(): a write is the only reliable way to tell "locked" from "empty". */
-const CHECK_ACCOUNT = 'fleetdesk-keychain-check';
+/**
+ * Written and deleted again by check(): a write is the only reliable way to
+ * tell "locked" from "empty" (a locked collection answers reads with "not
+ * found"). Unique per call, so two processes never race on one entry.
+ */
+const checkAccount = () => `fleetdesk-keychain-check-${process.pid}-${randomBytes(4).toString('hex')}`;
 
 /**
  * The OS keychain through keytar (macOS Keychain, Windows Credential Manager,
@@ -33,23 +38,10 @@ export class KeytarSecretStore implements SecretStore {
     return this.call('delete', (k) => k.deletePassword(this.service, secretAccount(connectionId, field)));
   }
 
-  async list(): Promise<string[]> {
-    // keytar's findCredentials crashes the whole process on a locked Secret Service collection: check first.
-    await this.check();
-    // Listing reads every entry; one deleted meanwhile (by another fleetdesk) fails the whole listing: read it again.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const found = await this.call('list', (k) => k.findCredentials(this.service));
-        return found.map((c) => c.account).filter((a) => a.includes(':'));
-      } catch (err) {
-        if (attempt >= 3 || !/No such secret item/i.test(toAppError(err).message)) throw err;
-      }
-    }
-  }
-
   async check(): Promise<void> {
-    await this.call('write', (k) => k.setPassword(this.service, CHECK_ACCOUNT, 'ok'));
-    await this.call('delete', (k) => k.deletePassword(this.service, CHECK_ACCOUNT));
+    const account = checkAccount();
+    await this.call('write', (k) => k.setPassword(this.service, account, 'ok'));
+    await this.call('delete', (k) => k.deletePassword(this.service, account));
   }
 
   private load(): Promise<Keytar> {

@@ -11,14 +11,16 @@ export const secretAccount = (connectionId: string, field: string) => `${connect
  * tests. Nothing else in fleetdesk stores a secret. Every method throws a
  * `keychain` FleetError (plain words, with the fix) when the keychain cannot
  * be used; it never falls back to another place.
+ *
+ * There is deliberately no "list": fleetdesk knows every entry it wrote (a
+ * connection's secret fields), and keytar's only listing call crashes the
+ * process on a locked collection or when an entry is deleted while it reads.
  */
 export interface SecretStore {
   get(connectionId: string, field: string): Promise<string | null>;
   set(connectionId: string, field: string, value: string): Promise<void>;
   /** True when an entry was deleted. */
   delete(connectionId: string, field: string): Promise<boolean>;
-  /** The accounts (`<connectionId>:<field>`) filed under fleetdesk; never their values. */
-  list(): Promise<string[]>;
   /**
    * Proves the keychain is usable right now (reachable and unlocked). A locked
    * keychain hides its entries instead of failing reads, so a missing secret
@@ -75,10 +77,6 @@ export class MemorySecretStore implements SecretStore {
   async delete(connectionId: string, field: string) {
     this.guard();
     return this.entries.delete(secretAccount(connectionId, field));
-  }
-  async list() {
-    this.guard();
-    return [...this.entries.keys()];
   }
   async check() {
     this.guard();

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { CONNECTION_FIELDS } from '../../shared/connections';
 import { VENDORS } from '../../shared/vendors';
@@ -56,13 +58,13 @@ test('add an account, find its secret in the keychain only, see its devices, rem
   await add(page, request);
   await expect(testOf(page, 'Absolute (e2e)')).toContainText('Connected: Absolute accepted the token and listed devices (region cadc).', { timeout: 20_000 });
 
-  // The secret is in the OS keychain under fleetdesk / <id>:tokenSecret, read back from this test process.
-  const account = await waitFor(async () => {
-    for (const a of await keychain.list()) if (a.endsWith(':tokenSecret') && (await keychain.get(a.split(':')[0]!, 'tokenSecret')) === secret) return a;
-    return null;
-  }, 'the secret in the keychain');
-  const id = account.split(':')[0]!;
+  // The secret is in the OS keychain under fleetdesk / <id>:tokenSecret, read back from this test process;
+  // the settings file names the connection, and has no secret.
+  const settingsFile = readFileSync(join(host.dataDir, 'settings.json'), 'utf8');
+  const id = (JSON.parse(settingsFile) as { connections: Array<{ id: string }> }).connections[0]!.id;
   expect(id).toMatch(/^absolute-[0-9a-f]{12}$/);
+  expect(settingsFile).not.toContain(secret);
+  expect(await keychain.get(id, 'tokenSecret')).toBe(secret);
 
   // The first own account turned the demo fleet off; its devices are searchable once synced.
   await expect(page.getByRole('navigation').getByText('Demo fleet')).toHaveCount(0);
@@ -89,7 +91,7 @@ test('add an account, find its secret in the keychain only, see its devices, rem
   await page.screenshot({ path: 'test-results/screens/connections-remove.png' });
   await dialog.getByRole('button', { name: 'Remove connection' }).click();
   await expect(page.getByText('No accounts of your own yet')).toBeVisible();
-  expect((await keychain.list()).filter((a) => a.startsWith(`${id}:`))).toEqual([]);
+  expect(await keychain.get(id, 'tokenSecret')).toBeNull();
   // No account left: back on the demo fleet.
   await expect(page.getByRole('navigation').getByText('Demo fleet')).toBeVisible();
 });
