@@ -6,6 +6,7 @@ import { VENDORS } from '../../shared/vendors';
 import { KeytarSecretStore } from '../../electron/connections/keytar-secret-store';
 import { fetchCertificate } from '../../electron/vendors/algosec/certificate';
 import { generateDemoFleet } from '../../electron/vendors/demo-fleet/generate';
+import { startAbsoluteSimulator } from '../../electron/vendors/absolute/simulator';
 import { startAlgosecSimulator, type AlgosecSimulator } from '../../electron/vendors/algosec/simulator';
 import { selfSignedCert } from '../integration/algosec/fixtures';
 import { startServices, waitFor } from '../integration/connections/harness';
@@ -136,6 +137,42 @@ test('test connection says precisely what failed; an untrusted AlgoSec certifica
     await expect(page.getByRole('table', { name: 'Your accounts' })).toContainText('certificate pinned');
   } finally {
     await afa?.close();
+  }
+});
+
+test('two Absolute accounts: the unenroll review names each device\'s account, and each account is sent on its own', async ({ page }) => {
+  const eu = await startAbsoluteSimulator({ seed: generateDemoFleet({ devices: 30, seed: 42 }).absolute, credentials: { tokenId: 'tok-eu-e2e', tokenSecret: 'eu-secret-e2e-5c1d9a' } });
+  try {
+    await openConnections(page, host.url);
+    await add(page, { ...accounts.save.absolute, label: 'Absolute Canada' } as SaveRequest);
+    await add(page, { vendor: 'absolute', label: 'Absolute Europe', settings: { region: 'eudc', tokenId: 'tok-eu-e2e', baseUrl: eu.url }, secrets: { tokenSecret: 'eu-secret-e2e-5c1d9a' } });
+    await expect(testOf(page, 'Absolute Europe')).toContainText('Connected: Absolute accepted the token and listed devices (region eudc).', { timeout: 20_000 });
+
+    // One active device only each account has.
+    const others = new Set([...generateDemoFleet({ devices: 1500 }).absolute.devices, ...eu.state.listed()].map((d) => d.serial));
+    const canada = accounts.fleet.absolute.devices.find((d) => d.agentStatus === 'A' && !d.isStolen && !others.has(d.serial))!.serial;
+    const europe = eu.state.listed().find((d) => d.agentStatus === 'A' && !d.isStolen && !accounts.fleet.absolute.devices.some((a) => a.serial === d.serial))!.serial;
+    await page.getByRole('navigation').getByRole('button', { name: /Unenroll/ }).click();
+    await page.getByRole('textbox', { name: 'Devices to unenroll' }).fill(`${canada}\n${europe}`);
+    await expect(async () => {
+      await page.getByRole('button', { name: 'Review pasted list' }).click();
+      await expect(page.getByText('2 checked')).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 60_000 });
+    await expect(page.getByRole('row').filter({ hasText: canada })).toContainText('Absolute Canada');
+    await expect(page.getByRole('row').filter({ hasText: europe })).toContainText('Absolute Europe');
+    await page.getByRole('combobox', { name: 'Absolute account to send to' }).selectOption({ label: 'Absolute Europe (eudc): 1 device' });
+    await page.screenshot({ path: 'test-results/screens/unenroll-two-accounts.png', fullPage: true });
+
+    await page.getByRole('button', { name: 'Unenroll 1 device from Absolute Europe…' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Unenroll from Absolute' });
+    await expect(confirm).toContainText('Unenroll 1 device from Absolute account Absolute Europe (eudc).');
+    await confirm.getByRole('button', { name: 'Unenroll 1 device' }).click();
+    await expect(page.getByTestId('unenroll-summary')).toContainText('1 unenrolled', { timeout: 20_000 });
+    await expect(page.getByText('account Absolute Europe (eudc)')).toBeVisible();
+    expect(eu.requests.get('POST /v2/device-unenrollment/unenroll')).toBe(1);
+    expect(accounts.sims.absolute.requests.get('POST /v2/device-unenrollment/unenroll') ?? 0).toBe(0);
+  } finally {
+    await eu.close();
   }
 });
 
