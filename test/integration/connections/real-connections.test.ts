@@ -102,6 +102,24 @@ describe('saved connections', () => {
     expect((await app.call('connections:test', { id })).ok).toBe(true);
   });
 
+  it('Telemetron syncs the customers it is told to watch, and keeps reading the ones it has seen', async () => {
+    const [watched, dropped] = accounts.fleet.telemetron.customers.filter((c) => c.devices.length > 0);
+    const request = accounts.save.telemetron as Extract<typeof accounts.save.telemetron, { vendor: 'telemetron' }>;
+    const { connection } = await app.call('connections:save', { ...request, settings: { ...request.settings, customerEmails: [watched!.email, dropped!.email] } });
+    const count = async () => (await app.call('app:status', {})).freshness.find((f) => f.connectionId === connection.id);
+    await waitFor(async () => (await count())?.asOf, 'the Telemetron sync');
+    const expected = new Set([...watched!.devices, ...dropped!.devices]).size;
+    expect(expected).toBeGreaterThan(watched!.devices.length);
+    expect((await count())?.deviceCount).toBe(expected);
+
+    // No longer watched, but seen before: its devices stay in view.
+    const asOf = (await count())!.asOf;
+    await app.call('connections:save', { ...request, id: connection.id, settings: { ...request.settings, customerEmails: [watched!.email] }, secrets: {} });
+    await waitFor(async () => (await count())?.asOf !== asOf, 'the next Telemetron sync');
+    expect((await count())?.deviceCount).toBe(expected);
+    await app.call('connections:remove', { id: connection.id, purgeCache: true });
+  });
+
   it('remove deletes the keychain entries and, when asked, the cached data', async () => {
     const [first, second] = (await app.call('connections:list', {})).connections;
     const cacheFiles = (id: string) => readdirSync(join(app.dataDir, 'cache')).filter((f) => f.startsWith(id));
