@@ -10,7 +10,7 @@ import { DEFAULT_BASE_URL as INSIDERS_API } from '../vendors/insiders/inferred';
 import { buildClient, connectionInfo, type SecretValues } from './build-client';
 import type { ConnectionInfo, Connections, VendorClients } from './connections';
 import { demoConnections } from './demo-connections';
-import type { SecretStore } from './secret-store';
+import { keychainMessage, type SecretStore } from './secret-store';
 import type { Settings, StoredConnection } from './settings-store';
 import { describeFailure, testConnection } from './test-connection';
 import { executorFor, sourceFor, type LiveConnection } from './vendor-parts';
@@ -94,7 +94,8 @@ export class ConnectionRegistry implements Connections {
         }
         this.keychain = { state: 'ok', message: null };
       } catch (err) {
-        this.keychain = { state: 'unavailable', message: toAppError(err).kind === 'keychain' ? toAppError(err).message : `The system keychain could not be read: ${String(err)}` };
+        const e = toAppError(err);
+        this.keychain = { state: 'unavailable', message: e.kind === 'keychain' ? e.message : keychainMessage('unavailable') };
         this.o.log?.(`[keychain] ${this.keychain.message}`);
       } finally {
         clearTimeout(slow);

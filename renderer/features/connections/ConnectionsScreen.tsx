@@ -26,9 +26,9 @@ export function ConnectionsScreen() {
 
   useEffect(() => void load(), [load]);
 
-  const saved = async (view: ConnectionView, wasNew: boolean, demoWasRunning: boolean) => {
+  const saved = async (view: ConnectionView, firstOwnAccount: boolean) => {
     setEditing(null);
-    if (wasNew && demoWasRunning) toast('The demo fleet is off now: fleetdesk shows your own accounts only. Preferences can turn it back on.', 'info');
+    if (firstOwnAccount) toast('The demo fleet is off now: fleetdesk shows your own accounts only. Preferences can turn it back on.', 'info');
     else toast(`Saved ${view.label}. Testing the connection…`, 'good');
     await test(view.id);
   };
@@ -93,7 +93,7 @@ export function ConnectionsScreen() {
           vendor={editing.vendor}
           existing={editing.existing}
           onClose={() => setEditing(null)}
-          onSaved={(view) => void saved(view, !editing.existing, !!list?.demo.running)}
+          onSaved={(view) => void saved(view, !editing.existing && own.length === 0 && !!list?.demo.running)}
         />
       )}
       {removing && <RemoveDialog connection={removing} devices={freshness?.find((f) => f.connectionId === removing.id)?.deviceCount ?? 0} onClose={() => setRemoving(null)} />}
