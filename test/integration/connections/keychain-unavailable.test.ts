@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keychainMessage } from '../../../electron/connections/secret-store';
+import { keychainMessage, MemorySecretStore } from '../../../electron/connections/secret-store';
 import { startVendorAccounts, type VendorAccounts } from '../../fixtures/vendor-accounts';
 import { startServices, waitFor } from './harness';
 
@@ -81,6 +81,31 @@ describe('keychain unavailable', () => {
     expect(r.remove.message).toBe(`"Absolute (tests)" was not removed: fleetdesk must delete its secrets from the keychain first. ${why}`);
     expectNoSecretOnDisk(dataDir, [...accounts.secrets, 'typed-while-locked-7f3a']);
   }, 120_000);
+
+  it('Retry after unlocking: the connection gets its client back and syncs again', async () => {
+    const secrets = new MemorySecretStore();
+    const first = await startServices({ secrets });
+    const { connection } = await first.call('connections:save', accounts.save.telemetron);
+    const synced = await waitFor(async () => (await first.call('app:status', {})).freshness.find((f) => f.connectionId === connection.id)?.asOf, 'the first sync');
+    await first.close();
+
+    secrets.failWith = 'locked';
+    const app = await startServices({ dataDir: first.dataDir, secrets });
+    try {
+      await waitFor(async () => (await app.call('connections:list', {})).keychain.state === 'unavailable', 'the keychain check');
+      expect((await app.call('app:status', {})).liveCallsDisabled).toBe(keychainMessage('locked'));
+      expect((await app.call('sync:start', {})).started).toEqual([]);
+
+      secrets.failWith = null;
+      const list = await app.call('connections:retryKeychain', {});
+      expect(list.keychain).toEqual({ state: 'ok', message: null });
+      expect(list.connections[0]).toMatchObject({ id: connection.id, live: true, problem: null });
+      expect((await app.call('app:status', {})).liveCallsDisabled).toBeNull();
+      await waitFor(async () => ((await app.call('app:status', {})).freshness.find((f) => f.connectionId === connection.id)?.asOf ?? '') > synced, 'a sync after Retry');
+    } finally {
+      await app.close();
+    }
+  });
 
   it('a locked keyring: says it is locked and how to unlock, and keeps the cached fleet', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'fleetdesk-locked-'));
