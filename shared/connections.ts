@@ -142,8 +142,6 @@ export const VENDOR_SETTINGS = {
   algosec: z.object({ host: serviceUrl, username: plain(254) }).strict(),
 } as const;
 
-export type VendorSettings = { [V in VendorId]: z.output<(typeof VENDOR_SETTINGS)[V]> };
-
 /** A secret as typed: never trimmed or changed (a password may end in a space). */
 const secretValue = z.string().min(1, 'This field is required.').max(4096);
 const secretsOf = (v: VendorId) => z.object(Object.fromEntries(SECRET_FIELDS[v].map((k) => [k, secretValue.optional()]))).strict();

@@ -413,7 +413,7 @@ function demoView(info: ConnectionInfo): ConnectionView {
 }
 
 /** The address a connection calls, for messages and the certificate check. */
-export function addressOf(c: StoredConnection): string {
+function addressOf(c: StoredConnection): string {
   switch (c.vendor) {
     case 'absolute':
       return c.settings.baseUrl ?? `https://${ABSOLUTE_HOSTS[c.settings.region]}`;

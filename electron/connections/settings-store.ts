@@ -88,7 +88,6 @@ export function settingsFileOptions(dataDir: string) {
 
 /** What Settings needs of conf / electron-store (tests pass an in-memory one). */
 export interface SettingsBacking {
-  readonly path: string;
   get<K extends keyof SettingsFile>(key: K): SettingsFile[K];
   set<K extends keyof SettingsFile>(key: K, value: SettingsFile[K]): void;
 }
@@ -116,7 +115,6 @@ export function openSettings(dataDir: string, create: (options: ReturnType<typeo
 export function memorySettings(initial: Partial<SettingsFile> = {}): Settings {
   const data: SettingsFile = { connections: [], preferences: DEFAULT_PREFERENCES, ...structuredClone(initial) };
   return new Settings({
-    path: ':memory:',
     get: (key) => structuredClone(data[key]),
     set: (key, value) => void (data[key] = structuredClone(value)),
   });
@@ -139,10 +137,6 @@ export class Settings {
       if (checked?.success) this.list.push({ ...raw, settings: checked.data } as StoredConnection);
       else this.problems.push(`The saved connection "${raw.label}" could not be read and is left out (${checked?.error.issues[0]?.message ?? 'unknown vendor'}).`);
     }
-  }
-
-  get path(): string {
-    return this.backing.path;
   }
 
   connections(): readonly StoredConnection[] {

@@ -118,7 +118,10 @@ export async function createServices(options: ServiceOptions): Promise<AppServic
   });
   const scheduler = new SyncScheduler({ sync, intervalMinutes: () => prefs().syncIntervalMinutes });
   // Secrets are read after the window can open on the cache: a keychain prompt must not hold up the app.
-  const unlocked = connections.unlock().then(() => scheduler.start(prefs().syncOnStart));
+  const unlocked = connections
+    .unlock()
+    .catch((err: unknown) => options.log(`[keychain] ${err instanceof Error ? err.message : String(err)}`))
+    .then(() => scheduler.start(prefs().syncOnStart));
 
   const ops = new OpsService({
     dataDir: options.dataDir,

@@ -112,7 +112,14 @@ function KeychainState({ keychain, hasOwn }: { keychain: { state: string; messag
         {keychain.state === 'unavailable' && <div>Your accounts show their cached data; live calls to the vendors stay off until fleetdesk can read their secrets. fleetdesk never keeps secrets anywhere else.</div>}
       </div>
       {keychain.state === 'unavailable' && (
-        <button className="btn" onClick={() => void retry()}>
+        <button
+          className="btn"
+          onClick={() =>
+            void retry().then(() => {
+              if (useConnections.getState().list?.keychain.state !== 'ok') toast('The keychain still cannot be read: see the message above.', 'bad');
+            })
+          }
+        >
           Retry
         </button>
       )}

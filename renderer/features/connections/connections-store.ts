@@ -34,6 +34,7 @@ export const useConnections = create<ConnectionsState>((set, get) => ({
   async retryKeychain() {
     const r = await api['connections:retryKeychain']({});
     if (r.ok) set({ list: r.value });
+    else set({ loadError: r.error });
   },
 }));
 
