@@ -8,5 +8,7 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Integration tests start real HTTP simulators and a real keyring: keep them apart.
     pool: 'forks',
+    // Processed by vitest (not loaded by Node directly), so the shell test's electron mock reaches it.
+    server: { deps: { inline: ['electron-store'] } },
   },
 });

@@ -1,4 +1,5 @@
 import { ConnectionBanner } from './components/ConnectionBanner';
+import { LiveCallsBanner } from './components/LiveCallsBanner';
 import { NavBar } from './components/NavBar';
 import { NoticeBanners } from './components/NoticeBanners';
 import { StatusBar } from './components/StatusBar';
@@ -31,6 +32,7 @@ export function App() {
       <div className="main-column">
         <ConnectionBanner />
         <NoticeBanners />
+        <LiveCallsBanner />
         <main className="content" id="main">
           <Screen />
         </main>

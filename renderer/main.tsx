@@ -5,6 +5,7 @@ import { startAppStore } from './state/app-store';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
+import './styles/connections.css';
 
 startAppStore();
 createRoot(document.getElementById('root')!).render(

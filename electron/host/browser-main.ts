@@ -4,6 +4,9 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import Conf from 'conf';
+import { KeytarSecretStore } from '../connections/keytar-secret-store';
+import { openSettings, type SettingsFile } from '../connections/settings-store';
 import { createServices } from '../services/create-services';
 import { startBrowserHost } from './browser-host';
 
@@ -40,6 +43,9 @@ const services = await createServices({
   // The page opens links itself (window.open with noopener) after this check passes.
   openExternal: async () => false,
   log,
+  // conf is the file store electron-store wraps: the same settings file, schema and migrations as the desktop app.
+  settings: openSettings(dataDir, (options) => new Conf<SettingsFile>(options)),
+  secrets: new KeytarSecretStore(),
 });
 const host = await startBrowserHost({
   handlers: services.handlers,

@@ -210,7 +210,6 @@ export class HttpClient {
         r.destroy();
         finish(() => reject(new FleetError(appError('cancelled', 'The request was cancelled.', { vendor, outcomeUnknown: sent && !req.idempotent ? true : undefined }))));
       };
-      if (req.signal?.aborted) return onAbort();
       req.signal?.addEventListener('abort', onAbort, { once: true });
 
       r.on('socket', (socket) => {
@@ -258,6 +257,8 @@ export class HttpClient {
           );
         }
       });
+      // Only now that every listener is attached: destroying a request without an 'error' listener crashes the process.
+      if (req.signal?.aborted) return onAbort();
       r.end(body);
     });
   }

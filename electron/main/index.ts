@@ -1,6 +1,9 @@
 import { app, BrowserWindow, net, protocol, session, shell } from 'electron';
+import ElectronStore from 'electron-store';
 import { dirname, join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { KeytarSecretStore } from '../connections/keytar-secret-store';
+import { openSettings, type SettingsFile } from '../connections/settings-store';
 import { createServices } from '../services/create-services';
 import { isSafeExternalUrl } from '../services/app-handlers';
 import { registerIpcHandlers, sendEvent } from './ipc';
@@ -38,15 +41,18 @@ if (!app.requestSingleInstanceLock()) {
     });
     hardenSession(session.defaultSession);
 
+    const dataDir = app.getPath('userData');
     const services = await createServices({
       host: 'electron',
-      dataDir: app.getPath('userData'),
+      dataDir,
       version: app.getVersion(),
       openExternal: async (url) => {
         await shell.openExternal(url);
         return true;
       },
       log,
+      settings: openSettings(dataDir, (options) => new ElectronStore<SettingsFile>(options)),
+      secrets: new KeytarSecretStore(),
     });
     registerIpcHandlers(services.handlers, () => win?.webContents ?? null, log);
     services.setEmitter((event, payload) => sendEvent(win?.webContents ?? null, event, payload));

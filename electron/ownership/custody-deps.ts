@@ -7,7 +7,8 @@ import { normalizeEmail } from '../vendors/telemetron/email';
 import { accountManager, openSpans } from './device-refs';
 
 /** What the cache says now about a device's ownerships and assignments, for the plan's warnings. */
-export function custodyPlanContext(store: FleetStore, staleAfterHours: number): CustodyPlanContext {
+/** `staleAfterHours` is read at each plan, so a changed preference applies at once. */
+export function custodyPlanContext(store: FleetStore, staleAfterHours: () => number): CustodyPlanContext {
   return {
     insiders(connectionId, deviceKey) {
       const d = store.device(deviceKey);
@@ -18,7 +19,9 @@ export function custodyPlanContext(store: FleetStore, staleAfterHours: number): 
       return t?.connectionId === connectionId ? t.customers.map(normalizeEmail) : null;
     },
     asOf: (connectionId) => store.slice(connectionId)?.asOf ?? null,
-    staleAfterHours,
+    get staleAfterHours() {
+      return staleAfterHours();
+    },
   };
 }
 

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import type { ResultOf } from '../../shared/ipc/contract';
-import { demoConnections } from '../connections/demo-connections';
+import { ConnectionRegistry } from '../connections/registry';
+import { MemorySecretStore, type SecretStore } from '../connections/secret-store';
+import { memorySettings, type Settings } from '../connections/settings-store';
 import { CustodyHistory } from '../custody/custody-history';
 import { recordRun, recordSlice } from '../custody/record-custody';
 import { FleetQueries } from '../fleet/fleet-queries';
@@ -14,6 +16,7 @@ import { SyncService } from '../sync/sync-service';
 import { applyDemoFaults } from '../vendors/demo-fleet/demo-faults';
 import { startAllSimulators } from '../vendors/demo-fleet/start-all';
 import { appHandlers } from './app-handlers';
+import { connectionHandlers } from './connections-handlers';
 import { fleetHandlers } from './fleet-handlers';
 import { groupHandlers } from './groups-handlers';
 import { opsHandlers } from './ops-handlers';
@@ -29,6 +32,10 @@ export interface ServiceOptions {
   version: string;
   openExternal: (url: string) => Promise<boolean>;
   log: (line: string) => void;
+  /** Connections and preferences: electron-store (desktop) or conf (browser host); in memory when left out (tests). */
+  settings?: Settings;
+  /** The OS keychain (keytar); in memory when left out (tests). Secrets go nowhere else. */
+  secrets?: SecretStore;
 }
 
 export interface AppServices {
@@ -40,9 +47,6 @@ export interface AppServices {
 
 /** Demo fleet size; FLEETDESK_DEMO_DEVICES changes it (e.g. 100000 to feel the scale). */
 const DEMO_DEVICES = Number(process.env.FLEETDESK_DEMO_DEVICES ?? 1500);
-const STALE_AFTER_HOURS = 24;
-const DESTRUCTIVE_THRESHOLD = 25;
-const SYNC_INTERVAL_MINUTES = 30;
 
 /**
  * The composition root shared by the Electron main process and the browser
@@ -52,15 +56,58 @@ const SYNC_INTERVAL_MINUTES = 30;
 export async function createServices(options: ServiceOptions): Promise<AppServices> {
   let emit: Emit = () => {};
 
-  // No vendor account is configured yet: run on the built-in demo fleet, served by local simulators.
-  const simulators = await startAllSimulators({ devices: DEMO_DEVICES });
-  applyDemoFaults(simulators, process.env);
+  const settings = options.settings ?? memorySettings();
+  const prefs = () => settings.preferences();
+  for (const problem of settings.problems) options.log(`[settings] ${problem}`);
   // When fleetdesk saw or made each Telemetron assignment and Absolute user (the vendors keep no times).
   const history = new CustodyHistory(join(options.dataDir, 'custody'), options.log);
-  const connections = demoConnections(simulators, (id) => history.knownWho(id));
 
   // The cache opens first (fast, no network), so the app is useful before any sync answers.
   const store = new FleetStore(join(options.dataDir, 'cache'));
+  const connections: ConnectionRegistry = new ConnectionRegistry({
+    settings,
+    secrets: options.secrets ?? new MemorySecretStore(),
+    // With no account saved, the app runs on the built-in demo fleet, served by local simulators.
+    startDemo: async () => {
+      const running = await startAllSimulators({ devices: DEMO_DEVICES });
+      applyDemoFaults(running, process.env);
+      return running;
+    },
+    // Telemetron cannot list customers: watch those seen in earlier syncs and those fleetdesk assigned devices to.
+    seenCustomers: (id) => {
+      const meta = store.slice(id)?.meta as { customers?: string[]; missingCustomers?: string[] } | undefined;
+      const missing = new Set(meta?.missingCustomers ?? []);
+      return [...new Set([...(meta?.customers ?? []).filter((c) => !missing.has(c)), ...history.knownWho(id)])];
+    },
+    fleet: {
+      add: (infos) => {
+        store.load(infos);
+        emit('fleet:changed', { reason: 'connection added' });
+      },
+      sync: async (ids) => {
+        for (const id of ids) {
+          sync.cancel(id);
+          await sync.idleOf(id);
+          sync.start(id);
+        }
+      },
+      remove: async (infos, purge) => {
+        for (const { id } of infos) {
+          sync.cancel(id);
+          await sync.idleOf(id);
+          sync.forget(id);
+          store.removeSlice(id, purge);
+        }
+        emit('fleet:changed', { reason: 'connection removed' });
+      },
+    },
+    changed: (reason) => {
+      emit('connections:changed', { reason });
+      emit('status:changed', status());
+    },
+    log: options.log,
+  });
+  await connections.start();
   store.load(connections.list());
   // Damaged saved data never stops the app: it says what happened and what it used instead.
   const notices = [...store.loadProblems];
@@ -78,9 +125,9 @@ export async function createServices(options: ServiceOptions): Promise<AppServic
     lastSyncAt: sync.lastSyncAt,
     freshness: store.freshness(),
     notices,
-    liveCallsDisabled: null,
-    staleAfterHours: STALE_AFTER_HOURS,
-    destructiveThreshold: DESTRUCTIVE_THRESHOLD,
+    liveCallsDisabled: connections.liveCallsDisabled(),
+    staleAfterHours: prefs().staleAfterHours,
+    destructiveThreshold: prefs().destructiveThreshold,
   });
   let reachedVendors = false;
   const sync: SyncService = new SyncService({
@@ -97,12 +144,12 @@ export async function createServices(options: ServiceOptions): Promise<AppServic
     log: options.log,
     onSliceSynced: (slice) => recordSlice(history, slice.connectionId, slice.vendor, slice.records, slice.asOf, slice.meta),
   });
-  const scheduler = new SyncScheduler({ sync, intervalMinutes: () => SYNC_INTERVAL_MINUTES });
+  const scheduler = new SyncScheduler({ sync, intervalMinutes: () => prefs().syncIntervalMinutes });
 
   const ops = new OpsService({
     dataDir: options.dataDir,
     connectionLabel: (id) => connections.get(id)?.label ?? id,
-    destructiveThreshold: () => DESTRUCTIVE_THRESHOLD,
+    destructiveThreshold: () => prefs().destructiveThreshold,
     executorFor: (id) => connections.executorFor(id),
     groupMembers: (connectionId, group) => groups().membersOf(connectionId, group).map((i) => store.devices[i]!.algosec!.displayName),
     currentMembers: async (connectionId, group, devices) => {
@@ -115,7 +162,7 @@ export async function createServices(options: ServiceOptions): Promise<AppServic
       const items = view.steps.flatMap((st) => st.items);
       emit('ops:progress', { planId: run.runId, done: items.filter((i) => i.status !== 'pending' && i.status !== 'running').length, total: items.length, state: run.state, message: run.waiting ?? null });
     },
-    custody: custodyPlanContext(store, STALE_AFTER_HOURS),
+    custody: custodyPlanContext(store, () => prefs().staleAfterHours),
     readCustody: custodyReader(connections),
     onDraftChanged: () => emit('ops:draftChanged', { edits: ops.draft.edits().length }),
     // What changed at the vendors shows up in the fleet at once: the custody history first, then a sync.
@@ -128,7 +175,7 @@ export async function createServices(options: ServiceOptions): Promise<AppServic
   notices.push(...ops.draft.problems, ...ops.outbox.problems);
   for (const notice of notices) options.log(`[startup] ${notice}`);
 
-  const unenroll = unenrollHandlers({ dataDir: options.dataDir, store, queries, ops, connections, staleAfterHours: () => STALE_AFTER_HOURS, destructiveThreshold: () => DESTRUCTIVE_THRESHOLD });
+  const unenroll = unenrollHandlers({ dataDir: options.dataDir, store, queries, ops, connections, staleAfterHours: () => prefs().staleAfterHours, destructiveThreshold: () => prefs().destructiveThreshold });
   const outbox = outboxChecks({ ops, refreshUnenroll: (deviceKeys) => unenroll['unenroll:refresh']({ deviceKeys }), emit: () => emit });
 
   const handlers: Handlers = {
@@ -144,10 +191,15 @@ export async function createServices(options: ServiceOptions): Promise<AppServic
     ...unenroll,
     ...opsHandlers(ops),
     ...outbox.handlers,
+    ...connectionHandlers({ connections, settings, sync }),
   };
 
   // Last, once every service exists: the first sync may finish (and touch the others) at any time.
-  scheduler.start(true);
+  // Secrets are read after the window can open on the cache: a keychain prompt must not hold up the app.
+  const unlocked = connections
+    .unlock()
+    .catch((err: unknown) => options.log(`[keychain] ${err instanceof Error ? err.message : String(err)}`))
+    .then(() => scheduler.start(prefs().syncOnStart));
 
   return {
     handlers,
@@ -155,10 +207,11 @@ export async function createServices(options: ServiceOptions): Promise<AppServic
       emit = next;
     },
     async close() {
+      await unlocked;
       scheduler.stop();
       sync.cancel();
       await sync.idle();
-      await simulators.close();
+      await connections.close();
     },
   };
 }

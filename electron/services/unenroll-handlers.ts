@@ -45,10 +45,17 @@ export function unenrollHandlers(deps: UnenrollDeps) {
       }
       return review(deviceKeys, '');
     },
-    'unenroll:start': async ({ deviceKeys, typedCount }: ParsedRequestOf<'unenroll:start'>) => {
+    'unenroll:start': async ({ deviceKeys, typedCount, connectionId }: ParsedRequestOf<'unenroll:start'>) => {
       const rows = review(deviceKeys, '').rows;
-      const account = accounts().find((a) => rows.some((r) => r.connectionId === a.connectionId));
-      if (!account) throw new FleetError(appError('bad-request', 'None of these devices is in a connected Absolute account.'));
+      const involved = accounts().filter((a) => rows.some((r) => r.deviceUid && r.connectionId === a.connectionId));
+      if (!involved.length) throw new FleetError(appError('bad-request', 'None of these devices is in a connected Absolute account.'));
+      const account = connectionId ? involved.find((a) => a.connectionId === connectionId) : involved.length === 1 ? involved[0] : undefined;
+      if (!account) {
+        const counts = involved.map((a) => `${a.label}: ${rows.filter((r) => r.deviceUid && r.connectionId === a.connectionId).length}`).join(', ');
+        throw new FleetError(
+          appError('bad-request', connectionId ? 'None of these devices is in that Absolute account.' : `These devices are in ${involved.length} Absolute accounts (${counts}): send them one account at a time.`),
+        );
+      }
       return { runId: runs.start(rows, account, typedCount) };
     },
     'unenroll:queue': async ({ deviceKeys }: ParsedRequestOf<'unenroll:queue'>) => ({ outboxId: ops.queueUnenroll(`Unenroll ${deviceKeys.length} devices from Absolute (prepared offline)`, deviceKeys) }),

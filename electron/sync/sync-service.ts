@@ -73,6 +73,17 @@ export class SyncService {
     return cancelled;
   }
 
+  /** Resolves when this connection's sync, if one runs, has ended. */
+  async idleOf(connectionId: string): Promise<void> {
+    await this.jobs.get(connectionId)?.promise;
+  }
+
+  /** A removed connection: nothing to resume, no outcome to count towards "online". */
+  forget(connectionId: string): void {
+    this.checkpoints.delete(connectionId);
+    this.lastOutcome.delete(connectionId);
+  }
+
   /** Resolves when every running sync has ended. */
   async idle(): Promise<void> {
     while (this.jobs.size) await Promise.allSettled([...this.jobs.values()].map((j) => j.promise));

@@ -11,7 +11,7 @@ export function NavBar() {
         <span className="brand-mark" aria-hidden="true">◆</span> fleetdesk
       </div>
       {demo && (
-        <div className="demo-badge" title="No vendor account is configured: you are looking at the built-in demo fleet served by local simulators.">
+        <div className="demo-badge" title="The built-in demo fleet is running: its accounts (named “Demo …”) are local simulators, not your vendors.">
           Demo fleet
         </div>
       )}

@@ -62,4 +62,6 @@ export function startAppStore(): void {
   onEvent('fleet:changed', () => useApp.setState((s) => ({ fleetVersion: s.fleetVersion + 1 })));
   // Queued changes were checked on reconnect: they wait for the user's go-ahead, which starts in Activity.
   onEvent('ops:outboxChanged', ({ message }) => message && toast(message, 'info', { label: 'Open Activity', run: () => useApp.getState().go('activity') }));
+  // Adding the first own account (or a preference) can start or stop the demo fleet.
+  onEvent('connections:changed', () => void refresh());
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Result } from '../errors';
 import { appChannels } from './channels/app';
+import { connectionChannels } from './channels/connections';
 import { fleetChannels } from './channels/fleet';
 import { groupChannels, groupEditChannels } from './channels/groups';
 import { opsChannels } from './channels/ops';
@@ -21,6 +22,7 @@ export const CONTRACT = {
   ...opsChannels,
   ...unenrollChannels,
   ...timelineChannels,
+  ...connectionChannels,
 } as const;
 
 export type Contract = typeof CONTRACT;

@@ -31,6 +31,8 @@ export const EVENTS = {
   'ops:draftChanged': z.object({ edits: z.number().int() }),
   /** The outbox changed; `message` says what the user should know (e.g. checked on reconnect). */
   'ops:outboxChanged': z.object({ items: z.number().int(), message: z.string().nullable() }),
+  /** Connections, the keychain state or the demo fleet changed: the renderer reloads them (and app:info). */
+  'connections:changed': z.object({ reason: z.string() }),
 } as const;
 
 export type EventName = keyof typeof EVENTS;

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 export interface RunningHost {
   url: string;
   dataDir: string;
+  /** Everything the host printed (stdout and stderr): its log. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -17,7 +19,9 @@ export async function startHost(options: { dataDir?: string; env?: Record<string
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
+  let stdout = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`browser host did not start in 60 s:\n${stderr}`)), 60_000);
@@ -37,6 +41,7 @@ export async function startHost(options: { dataDir?: string; env?: Record<string
   return {
     url,
     dataDir,
+    output: () => stdout + stderr,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

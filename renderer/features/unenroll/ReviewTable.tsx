@@ -1,10 +1,22 @@
-import type { UnenrollRow } from '../../../shared/ipc/channels/unenroll';
+import type { UnenrollReview, UnenrollRow } from '../../../shared/ipc/channels/unenroll';
 import { Badge } from '../../components/Badge';
 import { RelativeTime } from '../../components/RelativeTime';
 import { GROUP_INFO, GROUP_ORDER } from './groups';
 
 /** The review, grouped by predicted outcome; rows and whole groups can be unchecked. */
-export function ReviewTable({ rows, checked, onToggle }: { rows: UnenrollRow[]; checked: Set<string>; onToggle: (keys: string[], on: boolean) => void }) {
+export function ReviewTable({
+  rows,
+  accounts,
+  checked,
+  onToggle,
+}: {
+  rows: UnenrollRow[];
+  /** Set when the devices span several Absolute accounts: each row then names its account. */
+  accounts: UnenrollReview['accounts'] | null;
+  checked: Set<string>;
+  onToggle: (keys: string[], on: boolean) => void;
+}) {
+  const accountOf = (id: string | null) => accounts?.find((a) => a.connectionId === id)?.label ?? '—';
   return (
     <div className="review-groups">
       {GROUP_ORDER.map((g) => {
@@ -27,6 +39,7 @@ export function ReviewTable({ rows, checked, onToggle }: { rows: UnenrollRow[]; 
                 <tr>
                   <th />
                   <th>Device</th>
+                  {accounts && <th>Account</th>}
                   <th>Serial</th>
                   <th>ESN</th>
                   <th>User</th>
@@ -42,6 +55,7 @@ export function ReviewTable({ rows, checked, onToggle }: { rows: UnenrollRow[]; 
                       <input type="checkbox" aria-label={`Unenroll ${r.name}`} disabled={!r.deviceUid} checked={checked.has(r.key)} onChange={(e) => onToggle([r.key], e.target.checked)} />
                     </td>
                     <td>{r.systemName ?? r.name}</td>
+                    {accounts && <td>{accountOf(r.connectionId)}</td>}
                     <td className="mono">{r.serial ?? '—'}</td>
                     <td className="mono">{r.esn ?? '—'}</td>
                     <td>{r.username ?? '—'}</td>

@@ -15,6 +15,8 @@ import { GROUP_INFO } from './groups';
 import { ResultsView } from './ResultsView';
 import { ReviewTable } from './ReviewTable';
 
+const devices = (n: number) => `${n} ${n === 1 ? 'device' : 'devices'}`;
+
 /** Which rows start checked: only those the cache predicts Absolute will accept. */
 const defaultChecked = (review: UnenrollReview) => new Set(review.rows.filter((r) => r.deviceUid && GROUP_INFO[r.group].checked).map((r) => r.key));
 
@@ -30,6 +32,7 @@ export function UnenrollScreen() {
   const [error, setError] = useState<AppError | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [run, setRun] = useState<UnenrollRun | null>(null);
+  const [accountId, setAccountId] = useState<string | null>(null);
 
   const load = async (call: () => ReturnType<(typeof api)['unenroll:review']>, label: string) => {
     setBusy(label);
@@ -50,21 +53,24 @@ export function UnenrollScreen() {
 
   useFollowRun(run?.runId, (id) => api['unenroll:run']({ runId: id }), setRun);
 
-  const chosen = review?.rows.filter((r) => checked.has(r.key)) ?? [];
-  const account = review?.accounts[0];
+  const checkedRows = review?.rows.filter((r) => checked.has(r.key)) ?? [];
+  // Each Absolute account is sent in its own run: the checked devices of the chosen account.
+  const involved = review?.accounts.filter((a) => checkedRows.some((r) => r.connectionId === a.connectionId)) ?? [];
+  const account = involved.find((a) => a.connectionId === accountId) ?? involved[0];
+  const chosen = involved.length > 1 ? checkedRows.filter((r) => r.connectionId === account?.connectionId) : checkedRows;
 
   const send = async (typedCount: number | undefined) => {
     setConfirming(false);
-    const r = await api['unenroll:start']({ deviceKeys: chosen.map((c) => c.key), typedCount });
+    const r = await api['unenroll:start']({ deviceKeys: chosen.map((c) => c.key), typedCount, connectionId: account?.connectionId });
     if (!r.ok) return setError(r.error);
     const status = await api['unenroll:run']({ runId: r.value.runId });
     if (status.ok) setRun(status.value);
   };
 
   const queue = async () => {
-    const r = await api['unenroll:queue']({ deviceKeys: chosen.map((c) => c.key) });
+    const r = await api['unenroll:queue']({ deviceKeys: checkedRows.map((c) => c.key) });
     if (!r.ok) return setError(r.error);
-    toast(`Queued ${chosen.length} devices in the outbox. They are checked again before anything is sent.`, 'good');
+    toast(`Queued ${checkedRows.length} devices in the outbox. They are checked again before anything is sent.`, 'good');
   };
 
   const control = async (action: 'pause' | 'resume' | 'cancel' | 'retry-failed') => {
@@ -115,24 +121,38 @@ export function UnenrollScreen() {
           )}
           <div className="toolbar">
             <span>
-              {review.rows.length} devices reviewed · <strong>{chosen.length} checked</strong>
+              {review.rows.length} devices reviewed · <strong>{checkedRows.length} checked</strong>
             </span>
+            {involved.length > 1 && (
+              <label className="field inline" title="Each Absolute account is sent in its own run, one after the other.">
+                {involved.length} accounts — send to
+                <select aria-label="Absolute account to send to" value={account?.connectionId} onChange={(e) => setAccountId(e.target.value)}>
+                  {involved.map((a) => (
+                    <option key={a.connectionId} value={a.connectionId}>
+                      {a.label} ({a.region}): {devices(checkedRows.filter((r) => r.connectionId === a.connectionId).length)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
             <span className="spacer" />
             <button className="btn" disabled={!online || !!busy || !review.rows.some((r) => r.deviceUid)} onClick={() => void load(() => api['unenroll:refresh']({ deviceKeys: review.rows.map((r) => r.key) }), 'Reading these devices from Absolute…')} title={online ? 'Re-read just these devices from Absolute so the prediction is current' : 'Offline'}>
               Refresh from Absolute
             </button>
             {online ? (
               <button className="btn btn-danger" disabled={!chosen.length || !account} onClick={() => setConfirming(true)}>
-                Unenroll {chosen.length} devices…
+                Unenroll {devices(chosen.length)}
+                {involved.length > 1 && account ? ` from ${account.label}` : ''}…
               </button>
             ) : (
-              <button className="btn btn-primary" disabled={!chosen.length} onClick={() => void queue()}>
-                Queue {chosen.length} in outbox
+              <button className="btn btn-primary" disabled={!checkedRows.length} onClick={() => void queue()}>
+                Queue {checkedRows.length} in outbox
               </button>
             )}
           </div>
           <ReviewTable
             rows={review.rows}
+            accounts={review.accounts.length > 1 ? review.accounts : null}
             checked={checked}
             onToggle={(keys, on) =>
               setChecked((prev) => {

@@ -83,9 +83,10 @@ export const unenrollChannels = {
   /**
    * Sends the checked devices in batches of at most 100 through the change
    * engine. `typedCount` must equal the device count when it is over the
-   * destructive threshold.
+   * destructive threshold. Devices in several Absolute accounts are sent one
+   * account per run: `connectionId` says which (required when they span several).
    */
-  'unenroll:start': channel(z.object({ deviceKeys: keys.min(1), typedCount: z.number().int().optional() }).strict(), z.object({ runId: z.string() })),
+  'unenroll:start': channel(z.object({ deviceKeys: keys.min(1), typedCount: z.number().int().optional(), connectionId: z.string().max(100).optional() }).strict(), z.object({ runId: z.string() })),
   /** Offline: keeps the reviewed list in the outbox; it is checked again and confirmed before sending. */
   'unenroll:queue': channel(z.object({ deviceKeys: keys.min(1) }).strict(), z.object({ outboxId: z.string() })),
   'unenroll:run': channel(z.object({ runId: z.string().max(100) }).strict(), UnenrollRunSchema),

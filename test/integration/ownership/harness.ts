@@ -40,7 +40,7 @@ export async function startOwnershipHarness(devices = 60) {
     executorFor: (id) => connections.executorFor(id),
     groupMembers: () => [],
     currentMembers: async () => [],
-    custody: custodyPlanContext(store, 24),
+    custody: custodyPlanContext(store, () => 24),
     readCustody: custodyReader(connections),
     onProgress: () => {},
     onDraftChanged: () => {},

@@ -1,4 +1,8 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+
+/** The fake app.getPath('userData'): where the desktop app keeps its settings, cache and journal. */
+const USER_DATA = '/tmp/fleetdesk-shell-test';
 
 /**
  * The Electron binary cannot run here, so the shell's wiring is checked with a
@@ -47,17 +51,18 @@ vi.mock('electron', () => {
       rec.loadedUrl = url;
     }
   }
-  return {
+  const electron = {
     app: {
       requestSingleInstanceLock: () => rec.singleInstance,
       quit: () => void rec.quit++,
       on: (name: string, fn: (...a: unknown[]) => void) => rec.appEvents.set(name, fn),
       whenReady: () => Promise.resolve(),
-      getPath: () => '/tmp/fleetdesk-shell-test',
+      getPath: () => USER_DATA,
       getVersion: () => '1.2.3',
     },
     BrowserWindow,
-    ipcMain: { handle: (ch: string, fn: (e: unknown, p: unknown) => Promise<unknown>) => rec.handlers.set(ch, fn) },
+    // electron-store registers one listener of its own (for renderer-side stores, which fleetdesk does not use).
+    ipcMain: { handle: (ch: string, fn: (e: unknown, p: unknown) => Promise<unknown>) => rec.handlers.set(ch, fn), on: () => {} },
     protocol: { registerSchemesAsPrivileged: (s: unknown) => rec.privileged.push(s), handle: () => {} },
     net: { fetch: async () => new Response('') },
     shell: { openExternal: async (u: string) => void rec.openedExternal.push(u) },
@@ -69,9 +74,12 @@ vi.mock('electron', () => {
       },
     },
   };
+  // electron-store imports electron's default export.
+  return { ...electron, default: electron };
 });
 
 beforeAll(async () => {
+  rmSync(USER_DATA, { recursive: true, force: true });
   await import('../../../electron/main/index');
   // Let whenReady's continuation (service creation, window) run.
   for (let i = 0; i < 50 && !rec.loadedUrl; i++) await new Promise((r) => setTimeout(r, 10));
@@ -168,6 +176,14 @@ describe('IPC registration', () => {
     const subframe = await info({ sender: rec.contents, senderFrame: { parent: {}, url: ourFrame.url } }, {});
     const elsewhere = await info({ sender: rec.contents, senderFrame: { parent: null, url: 'https://evil.example/' } }, {});
     for (const r of [foreign, subframe, elsewhere]) expect(r).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+  });
+
+  it('keeps settings with electron-store in userData: format version and default preferences', async () => {
+    const res = await rec.handlers.get('preferences:get')!({ sender: rec.contents, senderFrame: ourFrame }, {});
+    expect(res).toMatchObject({ ok: true, value: { staleAfterHours: 24, syncIntervalMinutes: 30, destructiveThreshold: 25, syncOnStart: true, demoFleet: false } });
+    const file = `${USER_DATA}/settings.json`;
+    expect(existsSync(file)).toBe(true);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ __internal__: { migrations: { version: '1.0.0' } }, connections: [] });
   });
 
   it('answers a payload that fails its schema with a typed error, not a crash', async () => {

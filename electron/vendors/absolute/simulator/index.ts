@@ -6,6 +6,9 @@ import { AbsoluteSimState } from './state';
 
 export { AbsoluteSimState } from './state';
 
+/** A second token whose role may not read devices: it signs fine, and the API answers 403. */
+export const NO_DEVICE_ACCESS_TOKEN = { tokenId: '3c0f9a4e-55d1-4b7a-9e0c-6a2f1d8b7c40', tokenSecret: 'demo-absolute-no-access-secret-8e21' };
+
 export interface AbsoluteSimulatorOptions {
   seed: AbsoluteSeed;
   faults?: Faults;
@@ -33,10 +36,10 @@ export async function startAbsoluteSimulator(options: AbsoluteSimulatorOptions):
   const switches: AbsoluteSimSwitches = { clockOffsetMs: options.clockOffsetMs ?? 0, malformedUnenroll: false };
   // Looked up on every request, so a test can change the accepted secret underneath.
   const tokens = {
-    get: (id: string) => (id === credentials.tokenId ? credentials.tokenSecret : undefined),
+    get: (id: string) => (id === credentials.tokenId ? credentials.tokenSecret : id === NO_DEVICE_ACCESS_TOKEN.tokenId ? NO_DEVICE_ACCESS_TOKEN.tokenSecret : undefined),
   } as Map<string, string>;
   const server = await startSimServer({
-    handle: absoluteRoutes(state, tokens, switches, now),
+    handle: absoluteRoutes(state, tokens, switches, now, new Set([NO_DEVICE_ACCESS_TOKEN.tokenId])),
     errorBody: (status, message) => absoluteError(status, message),
     faults: options.faults,
     port: options.port,

@@ -30,7 +30,7 @@ export interface AbsoluteSimSwitches {
 
 const GATEWAY_403 = '<html><head><title>403 Forbidden</title></head><body><h1>Forbidden</h1></body></html>';
 
-export function absoluteRoutes(state: AbsoluteSimState, tokens: Map<string, string>, switches: AbsoluteSimSwitches, now: () => number) {
+export function absoluteRoutes(state: AbsoluteSimState, tokens: Map<string, string>, switches: AbsoluteSimSwitches, now: () => number, noAccess: ReadonlySet<string> = new Set()) {
   return (req: SimRequest): SimResponse => {
     const known = (req.method === 'GET' && req.path === '/v2/reporting/devices') || (req.method === 'POST' && req.path === '/v2/device-unenrollment/unenroll');
     if (!known) return req.path.startsWith('/v2/') ? { status: 403, raw: GATEWAY_403, headers: { 'content-type': 'text/html' } } : absoluteError(404, 'Not found.');
@@ -47,6 +47,7 @@ export function absoluteRoutes(state: AbsoluteSimState, tokens: Map<string, stri
     });
     const dateHeader = { date: new Date(now() + switches.clockOffsetMs).toUTCString() };
     if (!check.ok) return { ...absoluteError(401, check.reason === 'clock' ? MESSAGES.clockWindow : MESSAGES.badSignature), headers: dateHeader };
+    if (noAccess.has(check.tokenId)) return absoluteError(403, MESSAGES.forbidden);
 
     if (req.method === 'GET') {
       const top = req.query.has('$top') ? Number(req.query.get('$top')) : PAGE_MAX;
