@@ -41,7 +41,7 @@ export function StatusBar() {
           <span key={f.connectionId} className={`freshness freshness-${tone}`} title={f.lastError ?? `${f.deviceCount} devices`}>
             {nameOf(f)}: {f.asOf ? <>as of <RelativeTime iso={f.asOf} /></> : 'never synced'}
             {tone === 'warn' && f.asOf && ' (stale)'}
-            {f.lastError && ' — last sync failed'}
+            {f.lastError && status.online && ' — last sync failed'}
           </span>
         );
       })}

@@ -2,19 +2,26 @@ import { api } from '../ipc/client';
 import { useApp } from '../state/app-store';
 import { VENDOR_NAMES } from './VendorBadges';
 
-/** Live sync progress (items, rate, ETA) with cancel, or a "Sync now" button when idle. */
+const nameOf = (vendor: string) => VENDOR_NAMES[vendor as keyof typeof VENDOR_NAMES] ?? vendor;
+
+/**
+ * Live sync progress (items, rate, ETA) with cancel, or a "Sync now" button
+ * when idle. Failed syncs are named here only while online: offline, the
+ * status bar already says why, and each vendor's age shows it failed.
+ */
 export function SyncIndicator() {
   const sync = useApp((s) => s.sync);
+  const online = useApp((s) => s.status?.online ?? true);
   const running = Object.values(sync).filter((p) => p.phase === 'started' || p.phase === 'page');
-  const failed = Object.values(sync).filter((p) => p.phase === 'failed');
+  const failed = online ? Object.values(sync).filter((p) => p.phase === 'failed') : [];
   if (!running.length)
     return (
       <>
-        {failed.map((f) => (
-          <span key={f.connectionId} className="freshness-bad" title={f.message ?? ''}>
-            {VENDOR_NAMES[f.vendor as keyof typeof VENDOR_NAMES] ?? f.vendor} sync failed
+        {failed.length > 0 && (
+          <span className="freshness-bad" title={failed.map((f) => `${nameOf(f.vendor)}: ${f.message ?? 'failed'}`).join('\n')}>
+            {failed.length === 1 ? `${nameOf(failed[0]!.vendor)} sync failed` : `${failed.length} syncs failed`}
           </span>
-        ))}
+        )}
         <button className="btn btn-small" onClick={() => void api['sync:start']({})}>
           Sync now
         </button>
@@ -24,7 +31,7 @@ export function SyncIndicator() {
     <>
       {running.map((p) => (
         <span key={p.connectionId} className="syncing">
-          Syncing {VENDOR_NAMES[p.vendor as keyof typeof VENDOR_NAMES] ?? p.vendor}: {p.items.toLocaleString()}
+          Syncing {nameOf(p.vendor)}: {p.items.toLocaleString()}
           {p.total !== null ? ` of ${p.total.toLocaleString()}` : ''}
           {p.ratePerSecond > 0 ? ` · ${Math.round(p.ratePerSecond).toLocaleString()}/s` : ''}
           {p.etaSeconds !== null ? ` · ${p.etaSeconds}s left` : ''}
