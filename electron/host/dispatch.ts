@@ -17,10 +17,7 @@ export async function dispatch(
   if (!isChannel(channel)) {
     return fail(appError('unknown-channel', `fleetdesk has no operation called "${String(channel).slice(0, 60)}".`));
   }
-  const handler = handlers[channel] as ((req: unknown) => Promise<unknown>) | undefined;
-  if (typeof handler !== 'function') {
-    return fail(appError('unknown-channel', `${channel} is not available in this build of fleetdesk.`));
-  }
+  const handler = handlers[channel] as (req: unknown) => Promise<unknown>;
   const parsed = CONTRACT[channel].request.safeParse(payload);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

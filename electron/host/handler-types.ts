@@ -6,5 +6,5 @@ export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => 
 
 /** A handler gets its already-validated request; it throws FleetError for failures a user should see. */
 export type Handler<C extends Channel> = (request: ParsedRequestOf<C>) => Promise<ResultOf<C>>;
-/** Channels without a handler answer "not available in this build" (see dispatch). */
-export type Handlers = { [C in Channel]?: Handler<C> };
+/** Every channel of the contract has a handler: a channel added without one does not compile. */
+export type Handlers = { [C in Channel]: Handler<C> };
