@@ -2,45 +2,23 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { algosecExecutor } from '../../../electron/ops/executors';
 import { OpsService } from '../../../electron/ops/ops-service';
 import type { RunState } from '../../../electron/ops/run-state';
-import { AlgosecClient } from '../../../electron/vendors/algosec/client';
 import { startAlgosecSimulator, type AlgosecSimulator } from '../../../electron/vendors/algosec/simulator';
-import { DEMO_CREDENTIALS } from '../../../electron/vendors/demo-fleet/credentials';
-
-const seed = {
-  devices: ['fw-a', 'fw-b', 'fw-c', 'fw-d'].map((d) => ({ name: d, display_name: d, brand: 'Cisco' })),
-  groups: ['Site 1', 'Site 2', 'Site 3'].map((g, i) => ({ name: g, displayName: g, members: [`fw-${'abc'[i]}`] })),
-};
+import { addEdit as add, algosecEngineDeps, siteSeed } from './algosec-engine';
 
 describe('the change engine against the AlgoSec simulator', () => {
   let sim: AlgosecSimulator;
   let ops: OpsService;
-  let finished: Array<(r: RunState) => void> = [];
-  const untilFinished = () => new Promise<RunState>((r) => finished.push(r));
+  let untilFinished: () => Promise<RunState>;
 
   beforeAll(async () => {
-    sim = await startAlgosecSimulator({ seed });
-    const client = new AlgosecClient({ baseUrl: sim.url, ...DEMO_CREDENTIALS.algosec }, { http: { maxRetries: 0 } });
-    ops = new OpsService({
-      dataDir: mkdtempSync(join(tmpdir(), 'ops-')),
-      destructiveThreshold: () => 25,
-      executorFor: () => algosecExecutor(client),
-      groupMembers: (_c, g) => sim.state.membersOf(g) ?? [],
-      currentMembers: async (_c, g, devices) => (await client.groupsOfDevices(devices)).find((x) => x.displayName === g)?.members ?? [],
-      onProgress: () => {},
-      onDraftChanged: () => {},
-      onFinished: (run) => {
-        const waiting = finished;
-        finished = [];
-        waiting.forEach((f) => f(run));
-      },
-    });
+    sim = await startAlgosecSimulator({ seed: siteSeed(3) });
+    const engine = algosecEngineDeps(sim);
+    ops = new OpsService(engine.deps);
+    untilFinished = engine.untilFinished;
   });
   afterAll(() => sim.close());
-
-  const add = (group: string, device: string) => ({ kind: 'group.add' as const, connectionId: 'afa', group, device, deviceKey: `serial:${device}`, baseAsOf: null });
 
   it('gives per-item results when some calls fail, and "retry failed only" sends exactly those again', async () => {
     // Two target groups do not exist yet: AlgoSec refuses those calls.

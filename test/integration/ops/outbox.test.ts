@@ -2,43 +2,21 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { algosecExecutor } from '../../../electron/ops/executors';
 import { OpsService, type OpsDeps } from '../../../electron/ops/ops-service';
 import type { RunState } from '../../../electron/ops/run-state';
-import { AlgosecClient } from '../../../electron/vendors/algosec/client';
 import { startAlgosecSimulator, type AlgosecSimulator } from '../../../electron/vendors/algosec/simulator';
-import { DEMO_CREDENTIALS } from '../../../electron/vendors/demo-fleet/credentials';
+import { addEdit as add, algosecEngineDeps, siteSeed } from './algosec-engine';
 
-const seed = {
-  devices: ['fw-a', 'fw-b', 'fw-c', 'fw-d'].map((d) => ({ name: d, display_name: d, brand: 'Cisco' })),
-  groups: ['Site 1', 'Site 2'].map((g, i) => ({ name: g, displayName: g, members: [`fw-${'ab'[i]}`] })),
-};
-const add = (group: string, device: string) => ({ kind: 'group.add' as const, connectionId: 'afa', group, device, deviceKey: `serial:${device}`, baseAsOf: null });
 const writes = (sim: AlgosecSimulator) => [...sim.requests.entries()].filter(([k]) => !k.startsWith('GET') && !k.includes('/connection/')).reduce((n, [, c]) => n + c, 0);
 
 describe('the outbox', () => {
   let sim: AlgosecSimulator;
   let deps: OpsDeps;
-  let finished: Array<(r: RunState) => void> = [];
-  const untilFinished = () => new Promise<RunState>((r) => finished.push(r));
+  let untilFinished: () => Promise<RunState>;
 
   beforeAll(async () => {
-    sim = await startAlgosecSimulator({ seed });
-    const client = new AlgosecClient({ baseUrl: sim.url, ...DEMO_CREDENTIALS.algosec }, { http: { maxRetries: 0 } });
-    deps = {
-      dataDir: mkdtempSync(join(tmpdir(), 'outbox-')),
-      destructiveThreshold: () => 25,
-      executorFor: () => algosecExecutor(client),
-      groupMembers: (_c, g) => sim.state.membersOf(g) ?? [],
-      currentMembers: async (_c, g, devices) => (await client.groupsOfDevices(devices)).find((x) => x.displayName === g)?.members ?? [],
-      onProgress: () => {},
-      onDraftChanged: () => {},
-      onFinished: (run) => {
-        const waiting = finished;
-        finished = [];
-        waiting.forEach((f) => f(run));
-      },
-    };
+    sim = await startAlgosecSimulator({ seed: siteSeed(2) });
+    ({ deps, untilFinished } = algosecEngineDeps(sim));
   });
   afterAll(() => sim.close());
 
