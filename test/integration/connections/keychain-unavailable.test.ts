@@ -112,7 +112,8 @@ describe('keychain unavailable', () => {
     // Its own D-Bus session and keyring: locking the shared one would break the tests running next to this one.
     const script = `echo -n pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec "${process.execPath}" --import tsx "${CHILD}" save-lock-open`;
     const { stdout } = await run('dbus-run-session', ['--', 'bash', '-c', script], {
-      env: { ...process.env, FLEETDESK_TEST_DATA_DIR: dataDir, FLEETDESK_TEST_SAVE: JSON.stringify([accounts.save.insiders, accounts.save.telemetron]) },
+      // XDG_DATA_HOME: its own keyring files too, or an existing keyring with another password stays locked from the start.
+      env: { ...process.env, XDG_DATA_HOME: mkdtempSync(join(tmpdir(), 'fleetdesk-keyring-')), FLEETDESK_TEST_DATA_DIR: dataDir, FLEETDESK_TEST_SAVE: JSON.stringify([accounts.save.insiders, accounts.save.telemetron]) },
       timeout: 120_000,
     });
     const r = parse(stdout);
