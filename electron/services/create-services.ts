@@ -51,7 +51,7 @@ export async function createServices(options: ServiceOptions): Promise<AppServic
   const connections = demoConnections(simulators);
 
   // The cache opens first (fast, no network), so the app is useful before any sync answers.
-  const store = new FleetStore(join(options.dataDir, 'cache'));
+  const store = new FleetStore(join(options.dataDir, 'cache'), { log: options.log });
   store.load(connections.list());
   for (const problem of store.loadProblems) options.log(`[cache] ${problem}`);
   const queries = new FleetQueries(store);
@@ -119,6 +119,7 @@ export async function createServices(options: ServiceOptions): Promise<AppServic
       scheduler.stop();
       sync.cancel();
       await sync.idle();
+      await store.flushDerived();
       await simulators.close();
     },
   };

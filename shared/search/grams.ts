@@ -44,35 +44,33 @@ export interface Postings {
 export function buildPostings(n: 2 | 3, bytes: Uint8Array, starts: Uint32Array): Postings {
   const size = gramCount(n);
   const docs = starts.length - 1;
-  const keep = A ** (n - 1); // codes modulo this keep the n-1 newest symbols
   const counts = new Uint32Array(size + 1);
   const stamp = new Int32Array(size).fill(-1);
-  for (let doc = 0; doc < docs; doc++) {
-    const from = starts[doc]!;
-    const end = starts[doc + 1]!;
-    let c = 0;
-    for (let i = from; i < end; i++) {
-      c = (c % keep) * A + CODE[bytes[i]!]!;
-      if (i - from < n - 1 || stamp[c] === doc) continue;
-      stamp[c] = doc;
-      counts[c + 1]!++;
+  // Two passes over the same grams: count, then place (ids null = counting).
+  const pass = (ids: Uint32Array | null, fill: Uint32Array) => {
+    for (let doc = 0; doc < docs; doc++) {
+      const from = starts[doc]!;
+      const end = starts[doc + 1]!;
+      // The two previous symbols, kept in variables: cheaper than taking the code modulo.
+      let older = 0;
+      let prev = 0;
+      for (let i = from; i < end; i++) {
+        const s = CODE[bytes[i]!]!;
+        const c = n === 3 ? (older * A + prev) * A + s : prev * A + s;
+        older = prev;
+        prev = s;
+        if (i - from < n - 1 || stamp[c] === doc) continue;
+        stamp[c] = doc;
+        if (ids) ids[fill[c]!++] = doc;
+        else counts[c + 1]!++;
+      }
     }
-  }
+  };
+  pass(null, counts);
   for (let i = 1; i <= size; i++) counts[i]! += counts[i - 1]!;
   const ids = new Uint32Array(counts[size]!);
-  const fill = counts.slice(0, size);
   stamp.fill(-1);
-  for (let doc = 0; doc < docs; doc++) {
-    const from = starts[doc]!;
-    const end = starts[doc + 1]!;
-    let c = 0;
-    for (let i = from; i < end; i++) {
-      c = (c % keep) * A + CODE[bytes[i]!]!;
-      if (i - from < n - 1 || stamp[c] === doc) continue;
-      stamp[c] = doc;
-      ids[fill[c]!++] = doc;
-    }
-  }
+  pass(ids, counts.slice(0, size));
   return { offsets: counts, ids };
 }
 

@@ -1,6 +1,6 @@
 import type { FleetDevice } from '../model';
 import { FREE_TEXT, KIND, PRESENT, RANKED, STATUS, managerLabel } from './device-fields';
-import { OTHER, buildPostings, symbolOf } from './grams';
+import { OTHER, buildPostings, gramCount, symbolOf } from './grams';
 import { parseIsoUtc } from './iso-time';
 import { buildValueTable } from './values';
 
@@ -12,11 +12,16 @@ import { buildValueTable } from './values';
 export interface IndexData {
   /** Number of devices. */
   size: number;
-  /** Distinct searchable values, original spelling (see `buildValueTable`). */
-  values: string[];
+  /**
+   * Distinct searchable values, original spelling (see `buildValueTable`), as
+   * one text: value v is valueText.slice(valueStarts[v], valueStarts[v + 1]).
+   * Half a million values kept as one string cost one object, not half a million.
+   */
+  valueText: string;
+  valueStarts: Uint32Array;
   /** Folded form of the values that are not plain ASCII, as [value, folded]. */
   folded: Array<[number, string]>;
-  /** The case-insensitive hash table over `values` (see `StringTable`). */
+  /** The case-insensitive hash table over the values (see `StringTable`). */
   tableSlots: Int32Array;
   offsets: Uint32Array;
   devs: Uint32Array;
@@ -172,9 +177,13 @@ export function buildIndexData(devices: readonly FleetDevice[]): IndexData {
     }
   }
 
+  const valueStarts = new Uint32Array(values.length + 1);
+  for (let v = 0; v < values.length; v++) valueStarts[v + 1] = valueStarts[v]! + values[v]!.length;
+
   return {
     size: n,
-    values,
+    valueText: values.join(''),
+    valueStarts,
     folded: [...table.folded],
     tableSlots: table.table.slots,
     offsets,
@@ -204,4 +213,60 @@ export function buildIndexData(devices: readonly FleetDevice[]): IndexData {
     userValues: alphabetically(users),
     ownerValues: alphabetically(owners),
   };
+}
+
+const TYPES: Record<string, new (n: number) => ArrayLike<number>> = {
+  valueStarts: Uint32Array,
+  tableSlots: Int32Array,
+  offsets: Uint32Array,
+  devs: Uint32Array,
+  kinds: Uint8Array,
+  bytes: Uint8Array,
+  starts: Uint32Array,
+  triOffsets: Uint32Array,
+  triIds: Uint32Array,
+  biOffsets: Uint32Array,
+  biIds: Uint32Array,
+  status: Uint8Array,
+  stolen: Uint8Array,
+  lastSeen: Float64Array,
+  present: Uint8Array,
+  byName: Uint32Array,
+  namePos: Uint32Array,
+  textSymbols: Uint32Array,
+  rankedFirst: Uint32Array,
+  shortValues: Uint32Array,
+  spanOffsets: Uint32Array,
+  spanStart: Float64Array,
+  spanEnd: Float64Array,
+  spanValue: Int32Array,
+  groupValues: Uint32Array,
+  groupCounts: Uint32Array,
+  userValues: Uint32Array,
+  ownerValues: Uint32Array,
+};
+
+/**
+ * Checks that index data read back from somewhere has every part, of the
+ * right type and of sizes that fit together; throws with what does not.
+ */
+export function checkIndexData(d: IndexData): void {
+  const need = (ok: boolean, what: string) => {
+    if (!ok) throw new Error(`the saved search index is incomplete (${what})`);
+  };
+  need(Number.isInteger(d.size) && typeof d.valueText === 'string' && Array.isArray(d.folded), 'size, values');
+  for (const [field, Type] of Object.entries(TYPES)) need((d as unknown as Record<string, unknown>)[field] instanceof Type, field);
+  const n = d.size;
+  const v = d.valueStarts.length - 1;
+  const last = (a: ArrayLike<number>) => a[a.length - 1];
+  need(v >= 0 && last(d.valueStarts) === d.valueText.length, 'value text');
+  need(d.offsets.length === v + 1 && d.starts.length === v + 1, 'value table');
+  need(d.devs.length === last(d.offsets) && d.kinds.length === d.devs.length && d.bytes.length === last(d.starts), 'value contents');
+  need(d.tableSlots.length >= 4 * v, 'value lookup');
+  need(d.triOffsets.length === gramCount(3) + 1 && d.triIds.length === last(d.triOffsets), 'trigrams');
+  need(d.biOffsets.length === gramCount(2) + 1 && d.biIds.length === last(d.biOffsets), 'bigrams');
+  need([d.status, d.stolen, d.lastSeen, d.present, d.byName, d.namePos].every((a) => a.length === n), 'device columns');
+  need(d.textSymbols.length === 2 * n && d.rankedFirst.length === 2 * n, 'characters');
+  need(d.spanOffsets.length === n + 1 && [d.spanStart, d.spanEnd, d.spanValue].every((a) => a.length === last(d.spanOffsets)), 'ownership spans');
+  need(d.groupValues.length === d.groupCounts.length, 'groups');
 }

@@ -110,11 +110,13 @@ export function buildSearchIndex(devices: readonly FleetDevice[], options: { now
  * as far as the page asked for.
  */
 export function openSearchIndex(data: IndexData, options: { now?: number } = {}): SearchIndex {
-  const { size: n, values, offsets, devs, kinds, status, stolen, lastSeen, present, byName, namePos } = data;
+  const { size: n, valueText, valueStarts, offsets, devs, kinds, status, stolen, lastSeen, present, byName, namePos } = data;
+  const valueCount = valueStarts.length - 1;
+  const valueAt = (v: number) => valueText.slice(valueStarts[v]!, valueStarts[v + 1]!);
   const { textSymbols, rankedFirst, shortValues, spanOffsets, spanStart, spanEnd, spanValue } = data;
   const t: Values = { offsets, devs, kinds, bytes: data.bytes, starts: data.starts };
   const folded = new Map(data.folded);
-  const table = new StringTable(0, values, data.tableSlots);
+  const table = new StringTable(0, data.tableSlots, valueAt);
   const tri = { offsets: data.triOffsets, ids: data.triIds };
   const bi = { offsets: data.biOffsets, ids: data.biIds };
   const hasKind = (v: number, kind: number) => {
@@ -122,14 +124,21 @@ export function openSearchIndex(data: IndexData, options: { now?: number } = {})
     return false;
   };
 
-  // Autocomplete dictionaries (original spelling), made on the first suggestion.
-  let dict: Dictionaries | null = null;
-  const dictionaries = (): Dictionaries =>
-    (dict ??= {
-      groups: Array.from(data.groupValues, (v, i) => ({ name: values[v]!, count: data.groupCounts[i]! })),
-      users: Array.from(data.userValues, (v) => values[v]!),
-      owners: Array.from(data.ownerValues, (v) => values[v]!),
-    });
+  // Autocomplete dictionaries (original spelling), each made when an operator first needs it.
+  let groups: Dictionaries['groups'] | null = null;
+  let users: string[] | null = null;
+  let owners: string[] | null = null;
+  const dict: Dictionaries = {
+    get groups() {
+      return (groups ??= Array.from(data.groupValues, (v, i) => ({ name: valueAt(v), count: data.groupCounts[i]! })));
+    },
+    get users() {
+      return (users ??= Array.from(data.userValues, valueAt));
+    },
+    get owners() {
+      return (owners ??= Array.from(data.ownerValues, valueAt));
+    },
+  };
 
   // Per-query working memory, allocated once: allocating large typed arrays on
   // every keystroke would make V8 run full collections over the whole heap.
@@ -156,7 +165,7 @@ export function openSearchIndex(data: IndexData, options: { now?: number } = {})
     let out = kindValues.get(kindMask);
     if (!out) {
       const found: number[] = [];
-      for (let v = 0; v < values.length; v++) if (hasKind(v, kindMask)) found.push(v);
+      for (let v = 0; v < valueCount; v++) if (hasKind(v, kindMask)) found.push(v);
       kindValues.set(kindMask, (out = Uint32Array.from(found)));
     }
     return out;
@@ -164,7 +173,7 @@ export function openSearchIndex(data: IndexData, options: { now?: number } = {})
 
   /** Values that may contain `term` (a superset from the gram lists; one character checks the values of these kinds). */
   function candidateValues(term: string, kindMask: number): Uint32Array {
-    if (term.length >= 3) return intersect(gramsOf(term, 3).map((c) => list(tri, c)), (intersectScratch ??= [new Uint32Array(values.length), new Uint32Array(values.length)]));
+    if (term.length >= 3) return intersect(gramsOf(term, 3).map((c) => list(tri, c)), (intersectScratch ??= [new Uint32Array(valueCount), new Uint32Array(valueCount)]));
     if (term.length === 2) return list(bi, gramsOf(term, 2)[0]!);
     return valuesWithKind(kindMask);
   }
@@ -193,7 +202,7 @@ export function openSearchIndex(data: IndexData, options: { now?: number } = {})
     if (termBytes.includes(NON_ASCII)) {
       // A term with characters outside ASCII is checked on the folded strings instead of the bytes.
       for (const v of candidates) {
-        const at = (folded.get(v) ?? values[v]!.toLowerCase()).indexOf(term);
+        const at = (folded.get(v) ?? valueAt(v).toLowerCase()).indexOf(term);
         if (at >= 0) takeValue(t, v, at > 0 ? SUBSTRING : t.starts[v + 1]! - t.starts[v]! === term.length ? EXACT : PREFIX, kindMask, m);
       }
       return devicesOf(m);
@@ -211,13 +220,13 @@ export function openSearchIndex(data: IndexData, options: { now?: number } = {})
     const need = Math.max(1, grams.length - 2);
     const termBytes = folding(term);
     const plain = !termBytes.includes(NON_ASCII);
-    const hits = bytesFor('typo', values.length);
+    const hits = bytesFor('typo', valueCount);
     for (const code of grams) {
       const ids = list(bi, code);
       for (let k = 0; k < ids.length; k++) {
         const v = ids[k]!;
         if (++hits[v]! !== need) continue;
-        const near = plain ? hasWordWithinOneEdit(t, v, termBytes) : (folded.get(v) ?? values[v]!.toLowerCase()).split(/[@. _-]+/).some((w) => withinOneEdit(w, term));
+        const near = plain ? hasWordWithinOneEdit(t, v, termBytes) : (folded.get(v) ?? valueAt(v).toLowerCase()).split(/[@. _-]+/).some((w) => withinOneEdit(w, term));
         if (near) takeValue(t, v, TYPO, kindMask, m);
       }
     }
@@ -241,7 +250,7 @@ export function openSearchIndex(data: IndexData, options: { now?: number } = {})
     const customerOf = new Set<number>();
     for (const v of candidateValues(term, KIND.pastOwner | KIND.owner)) {
       if (findIn(t, v, termBytes) < 0) continue;
-      if (values[v]!.startsWith('manager ')) managerMatch.add(v);
+      if (valueAt(v).startsWith('manager ')) managerMatch.add(v);
       else for (let p = offsets[v]!; p < offsets[v + 1]!; p++) if (kinds[p]! & KIND.owner) customerOf.add(devs[p]!);
     }
     const keep = idsFor(`owner${slot}`);
@@ -374,6 +383,6 @@ export function openSearchIndex(data: IndexData, options: { now?: number } = {})
       }
       return { ids: Uint32Array.from([...found].sort((x, y) => x - y)), notFound, tokens: tokens.length };
     },
-    suggest: (text, cursor) => suggestFor(text, cursor, dictionaries()),
+    suggest: (text, cursor) => suggestFor(text, cursor, dict),
   };
 }

@@ -25,13 +25,19 @@ export class StringTable {
    * Two int32 per slot, side by side so a probe touches one cache line:
    * the value id (-1 = empty) and the value's hash.
    */
+  /** The values interned by this table, by id. */
+  readonly values: string[] = [];
   private entries: Int32Array;
   private mask: number;
 
+  /**
+   * A new table sized for `expected` values; or, with `entries` (see
+   * `slots`), a saved table reopened, reading value id i as `valueAt(i)`.
+   */
   constructor(
     expected = 1 << 16,
-    readonly values: string[] = [],
     entries?: Int32Array,
+    private readonly valueAt: (id: number) => string = (id) => this.values[id]!,
   ) {
     if (entries) {
       this.entries = entries;
@@ -44,7 +50,7 @@ export class StringTable {
     this.mask = size - 1;
   }
 
-  /** The slots, for saving; `new StringTable(0, values, slots)` reopens the same table. */
+  /** The slots, for saving; `new StringTable(0, slots, valueAt)` reopens the same table. */
   get slots(): Int32Array {
     return this.entries;
   }
@@ -56,7 +62,7 @@ export class StringTable {
     for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
       const id = e[2 * i]!;
       if (id === -1) return -1;
-      if (e[2 * i + 1] === h && sameIgnoringCase(this.values[id]!, s)) return id;
+      if (e[2 * i + 1] === h && sameIgnoringCase(this.valueAt(id), s)) return id;
     }
   }
 
