@@ -77,7 +77,8 @@ export class SyncService {
   }
 
   private async run(source: SyncSource, signal: AbortSignal): Promise<void> {
-    const emit = this.o.emit();
+    // Looked up on every event: the first sync starts before the host has connected its emitter.
+    const emit: Emit = (event, payload) => this.o.emit()(event, payload);
     const started = Date.now();
     let last = { items: 0, pages: 0, total: null as number | null };
     const send = (phase: 'started' | 'page' | 'done' | 'failed' | 'cancelled', message: string | null = null) => {

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 export interface RunningHost {
   url: string;
   dataDir: string;
+  /** The host process (benchmarks read its memory). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export async function startHost(options: { dataDir?: string; env?: Record<string
   return {
     url,
     dataDir,
+    pid: child.pid!,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
