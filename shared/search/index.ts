@@ -213,28 +213,32 @@ export function openSearchIndex(data: IndexData, options: { now?: number } = {})
     return devicesOf(m);
   }
 
-  /** Values one typo away from a long term: share most bigrams, then a real edit-distance check per word. */
+  /**
+   * Values with a word one typo away from a long term. One insertion,
+   * deletion or substitution changes at most two of the term's bigrams, so
+   * such a value holds one of any three of them: only the values of its three
+   * rarest bigrams are checked, each with a real edit-distance test per word.
+   */
   function matchTypo(term: string, kindMask: number, slot: number): Matches {
     const m = matchesFor(slot);
-    const grams = gramsOf(term, 2);
-    const need = Math.max(1, grams.length - 2);
+    const rarest = gramsOf(term, 2)
+      .map((c) => list(bi, c))
+      .sort((a, b) => a.length - b.length)
+      .slice(0, 3);
     const termBytes = folding(term);
     const plain = !termBytes.includes(NON_ASCII);
-    const hits = bytesFor('typo', valueCount);
-    for (const code of grams) {
-      const ids = list(bi, code);
+    const seen = bytesFor('typo', valueCount);
+    for (const ids of rarest) {
       for (let k = 0; k < ids.length; k++) {
         const v = ids[k]!;
-        if (++hits[v]! !== need) continue;
+        if (seen[v]) continue;
+        seen[v] = 1;
         const near = plain ? hasWordWithinOneEdit(t, v, termBytes) : (folded.get(v) ?? valueAt(v).toLowerCase()).split(/[@. _-]+/).some((w) => withinOneEdit(w, term));
         if (near) takeValue(t, v, TYPO, kindMask, m);
       }
     }
-    // Only the values counted were touched: clearing them is cheaper than clearing every value.
-    for (const code of grams) {
-      const ids = list(bi, code);
-      for (let k = 0; k < ids.length; k++) hits[ids[k]!] = 0;
-    }
+    // Only these values were marked: clearing them is cheaper than clearing every value.
+    for (const ids of rarest) for (let k = 0; k < ids.length; k++) seen[ids[k]!] = 0;
     return devicesOf(m);
   }
 

@@ -4,6 +4,7 @@ import type { FleetDevice } from '../../../shared/model';
 import { FREE_TEXT, RANKED, eachValue } from '../../../shared/search/device-fields';
 import { fold } from '../../../shared/search/fold';
 import { buildSearchIndex } from '../../../shared/search/index';
+import { withinOneEdit } from '../../../shared/search/typo';
 import { generateDemoFleet } from '../../../electron/vendors/demo-fleet/generate';
 import { seedToAppRecords } from '../../../electron/vendors/demo-fleet/to-app';
 
@@ -56,6 +57,28 @@ describe('search shortcuts agree with a plain scan', () => {
     expect(index.search(`${a} ${b}`).total).toBe(both.length);
     expect(Array.from(index.search(`${a} ${b}`).ids)).toEqual(both);
     expect(Array.from(index.search('a b c').ids)).toEqual(scan(['a', 'b', 'c']));
+  });
+});
+
+describe('one typo', () => {
+  /** Devices with a word one edit away from the term, by name: every value and word checked. */
+  function typoScan(term: string): number[] {
+    const hits: number[] = [];
+    fleet.forEach((d, i) => {
+      let near = false;
+      eachValue(d, (raw, kind) => {
+        if (kind & FREE_TEXT && fold(raw).split(/[@. _-]+/).some((w) => withinOneEdit(w, term))) near = true;
+      });
+      if (near) hits.push(i);
+    });
+    const key = (i: number) => fleet[i]!.name.toUpperCase();
+    return hits.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a - b));
+  }
+
+  it.each(['tjorrdan', 'nrthwind', 'kiosq', 'abccompny', 'fortinnet', 'northwnd'])('%j finds what a plain scan finds', (term) => {
+    const expected = typoScan(term);
+    expect(expected.length, 'the term should be a typo of something in the fleet').toBeGreaterThan(0);
+    expect(Array.from(index.search(term).ids)).toEqual(expected);
   });
 });
 
