@@ -31,4 +31,25 @@ describe('sync service', () => {
     await sync.idle();
     expect(events).toEqual(['sync:progress:page', 'sync:progress:done', 'fleet:changed']);
   });
+
+  it('sends a few progress updates a second however often a source reports, and the final count when done', async () => {
+    const source: SyncSource = {
+      connectionId: 'c-telemetron',
+      vendor: 'telemetron',
+      label: 'Telemetron',
+      async pull(run) {
+        for (let i = 1; i <= 1000; i++) run.progress({ items: i, pages: i, total: 1000 });
+        return { records: [{ identifier: 'X1', customers: ['a@example.com'] }] };
+      },
+    };
+    const progress: Array<{ phase: string; items: number }> = [];
+    const emit: Emit = (event, payload) => {
+      if (event === 'sync:progress') progress.push(payload as { phase: string; items: number });
+    };
+    const sync = new SyncService({ store: new FleetStore(mkdtempSync(join(tmpdir(), 'fleetdesk-sync-'))), sources: () => [source], emit: () => emit, onStatusChange: () => {} });
+    sync.start();
+    await sync.idle();
+    expect(progress.filter((p) => p.phase === 'page').length).toBeLessThan(5);
+    expect(progress.at(-1)).toMatchObject({ phase: 'done', items: 1 });
+  });
 });
