@@ -136,8 +136,9 @@ export class FleetStore {
     if (purge) {
       for (const p of [this.pathOf(connectionId), `${this.pathOf(connectionId)}.prev`]) if (existsSync(p)) rmSync(p);
       // The derived state holds the connection's values too: gone now, and after any save still under way.
-      rmSync(this.derivedPath, { force: true });
-      this.saving = this.saving.then(() => rmSync(this.derivedPath, { force: true }));
+      const forget = () => rmSync(this.derivedPath, { force: true });
+      forget();
+      this.saving = this.saving.then(forget).catch((err: unknown) => this.options.log?.(`[cache] The saved search index could not be removed (${(err as Error).message}).`));
     }
     this.rebuild();
   }

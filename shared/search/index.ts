@@ -178,7 +178,8 @@ export function openSearchIndex(data: IndexData, options: { now?: number } = {})
     return valuesWithKind(kindMask);
   }
 
-  const folding = (term: string) => Uint8Array.from(term, (ch) => (ch.charCodeAt(0) < 128 ? ch.charCodeAt(0) : NON_ASCII));
+  // The term (already folded) as bytes like the values': characters outside ASCII become NON_ASCII.
+  const termBytesOf = (term: string) => Uint8Array.from(term, (ch) => (ch.charCodeAt(0) < 128 ? ch.charCodeAt(0) : NON_ASCII));
 
   /** Devices with a value of one of `kindMask` containing `term` (or equal to it when `exactOnly`). */
   function matchTerm(term: string, kindMask: number, slot: number, exactOnly = false): Matches {
@@ -198,7 +199,7 @@ export function openSearchIndex(data: IndexData, options: { now?: number } = {})
       return devicesOf(m);
     }
     const candidates = candidateValues(term, kindMask);
-    const termBytes = folding(term);
+    const termBytes = termBytesOf(term);
     if (termBytes.includes(NON_ASCII)) {
       // A term with characters outside ASCII is checked on the folded strings instead of the bytes.
       for (const v of candidates) {
@@ -225,7 +226,7 @@ export function openSearchIndex(data: IndexData, options: { now?: number } = {})
       .map((c) => list(bi, c))
       .sort((a, b) => a.length - b.length)
       .slice(0, 3);
-    const termBytes = folding(term);
+    const termBytes = termBytesOf(term);
     const plain = !termBytes.includes(NON_ASCII);
     const seen = bytesFor('typo', valueCount);
     for (const ids of rarest) {
@@ -243,7 +244,7 @@ export function openSearchIndex(data: IndexData, options: { now?: number } = {})
   }
 
   /**
-   * owner:who@time — Insiders spans holding the device at `t` (start
+   * owner:who@time — Insiders spans holding the device at time `at` (start
    * inclusive, end exclusive) by a manager matching `term`. Telemetron keeps no
    * history, so its current customers stand in for the past.
    */

@@ -84,6 +84,14 @@ export class StringTable {
     }
   }
 
+  /** Gives the values new ids: value i becomes value newId[i] (a permutation). */
+  renumber(newId: Uint32Array): void {
+    const before = this.values.slice();
+    for (let i = 0; i < before.length; i++) this.values[newId[i]!] = before[i]!;
+    const e = this.entries;
+    for (let i = 0; i < e.length; i += 2) if (e[i] !== -1) e[i] = newId[e[i]!]!;
+  }
+
   private grow() {
     const size = (this.mask + 1) * 2;
     const entries = new Int32Array(size * 2).fill(-1);

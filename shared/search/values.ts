@@ -1,5 +1,5 @@
 import type { FleetDevice } from '../model';
-import { eachValue } from './device-fields';
+import { KIND, eachValue } from './device-fields';
 import { fold } from './fold';
 import { StringTable } from './string-table';
 
@@ -77,6 +77,9 @@ export function buildValueTable(devices: readonly FleetDevice[]): ValueTable {
   for (d = 0; d < devices.length; d++) eachValue(devices[d]!, add);
 
   const values = table.values;
+  const newId = idsByKind(values.length, pairValue, pairKind);
+  table.renumber(newId);
+  for (let p = 0; p < pairValue.length; p++) pairValue.data[p] = newId[pairValue.data[p]!]!;
 
   // Counting sort of the (value, device) pairs by value; devices stay ascending within a value.
   const offsets = new Uint32Array(values.length + 1);
@@ -123,6 +126,25 @@ export function buildValueTable(devices: readonly FleetDevice[]): ValueTable {
     starts[v + 1] = w;
   }
   return { values, folded, table, offsets, devs, kinds, bytes: w === bytes.length ? bytes : bytes.slice(0, w), starts };
+}
+
+/**
+ * New value ids that put values of one kind next to each other (all names,
+ * then all serials...), in the order they were first seen: a query matching
+ * many values of one kind, such as every laptop name, then reads neighbouring
+ * memory. Groups come first.
+ */
+function idsByKind(count: number, pairValue: Growable<Uint32Array>, pairKind: Growable<Uint8Array>): Uint32Array {
+  const kindsOf = new Uint8Array(count);
+  for (let p = 0; p < pairValue.length; p++) kindsOf[pairValue.data[p]!]! |= pairKind.data[p]!;
+  // Class 0: groups; then 1 + the lowest kind bit.
+  const classOf = (k: number) => (k & KIND.group ? 0 : 32 - Math.clz32(k & -k));
+  const starts = new Uint32Array(10);
+  for (let v = 0; v < count; v++) starts[classOf(kindsOf[v]!) + 1]!++;
+  for (let c = 1; c < starts.length; c++) starts[c]! += starts[c - 1]!;
+  const newId = new Uint32Array(count);
+  for (let v = 0; v < count; v++) newId[v] = starts[classOf(kindsOf[v]!)]!++;
+  return newId;
 }
 
 function grow(bytes: Uint8Array, size: number): Uint8Array {
