@@ -38,6 +38,8 @@ function memoryNow(): number {
   return m.heapUsed + m.arrayBuffers;
 }
 
+const queryLabel = (q: BenchQuery) => (q.kind === 'paste' ? `paste of ${q.q.split('\n').length} serials` : q.q.slice(0, 38));
+
 function timed(run: () => unknown): number {
   const t0 = performance.now();
   run();
@@ -135,6 +137,7 @@ export async function runSearchBench(devices = 100_000): Promise<void> {
   const queries = benchQueries(fleet);
   const summary: Array<Array<string | number>> = [['engine', 'build ms', 'memory MB', 'p50 ms', 'p99 ms', 'max ms', 'queries', 'notes']];
   const counts = new Map<string, Array<number | null>>();
+  let slowest: Array<[string, number]> = [];
   for (const engine of engines()) {
     // Memory retained by one index; then (fleetdesk only) two more builds for a fair build time.
     const before = memoryNow();
@@ -151,13 +154,18 @@ export async function runSearchBench(devices = 100_000): Promise<void> {
     }
     const samples: number[] = [];
     const perQuery: Array<number | null> = [];
+    const medians: Array<[string, number]> = [];
     queries.forEach((q, i) => {
       if (engine.only && !engine.only(q, i)) return perQuery.push(null);
       const count = engine.run(q); // warm-up run, and the count
       perQuery.push(count);
       if (count === null) return;
-      for (let r = 0; r < (engine.name.startsWith('Fuse') ? 1 : REPS); r++) samples.push(timed(() => engine.run(q)));
+      const runs: number[] = [];
+      for (let r = 0; r < (engine.name.startsWith('Fuse') ? 1 : REPS); r++) runs.push(timed(() => engine.run(q)));
+      samples.push(...runs);
+      medians.push([queryLabel(q), latencies(runs)[0]!]);
     });
+    if (engine.name === 'fleetdesk') slowest = medians.sort((a, b) => b[1] - a[1]).slice(0, 4);
     void keep;
     counts.set(engine.name, perQuery);
     const buildText = builds.length > 1 ? `${Math.round(builds.slice().sort((a, b) => a - b)[1]!)} (first ${Math.round(builds[0]!)})` : Math.round(builds[0]!);
@@ -176,8 +184,10 @@ export async function runSearchBench(devices = 100_000): Promise<void> {
 
   const names = [...counts.keys()];
   const rows: Array<Array<string | number>> = [['query', 'kind', ...names]];
-  queries.forEach((q, i) => rows.push([q.kind === 'paste' ? `paste of ${q.q.split('\n').length} serials` : q.q.slice(0, 38), q.kind, ...names.map((n) => counts.get(n)![i] ?? '—')]));
+  queries.forEach((q, i) => rows.push([queryLabel(q), q.kind, ...names.map((n) => counts.get(n)![i] ?? '—')]));
   printTable('Result counts per query (— = not run: no operators, or skipped)', rows);
+  // Medians shrug off a busy machine: where fleetdesk's time goes, apart from the noise in p99.
+  console.log(`Slowest fleetdesk queries, median of ${REPS} runs: ${slowest.map(([q, ms]) => `"${q}" ${ms.toFixed(2)} ms`).join(', ')}.`);
   console.log('Memory is heap + array buffers retained by the index, measured with --expose-gc. fleetdesk build: median of 3 (the first, cold JIT, in brackets).');
 }
 
