@@ -1,4 +1,5 @@
 import { closeSync, fsyncSync, openSync, renameSync, writeSync, existsSync, copyFileSync, unlinkSync } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 /**
@@ -38,4 +39,28 @@ function fsyncDir(dir: string): void {
   } catch {
     // Some platforms (Windows) cannot open a directory; the rename is still atomic there.
   }
+}
+
+let tmpSeq = 0;
+
+/**
+ * `writeFileAtomic` without blocking the event loop, for large files written
+ * in the background: the same temp file, fsync, rename, fsync of the folder.
+ */
+export async function writeFileAtomicAsync(path: string, chunks: ReadonlyArray<Uint8Array>): Promise<void> {
+  const tmp = `${path}.tmp-${process.pid}-${Date.now()}-${tmpSeq++}`;
+  const file = await open(tmp, 'w', 0o600);
+  try {
+    for (const chunk of chunks) {
+      for (let at = 0; at < chunk.length; ) at += (await file.write(chunk, at, chunk.length - at)).bytesWritten;
+    }
+    await file.sync();
+  } catch (err) {
+    await file.close();
+    await rm(tmp, { force: true });
+    throw err;
+  }
+  await file.close();
+  await rename(tmp, path);
+  fsyncDir(dirname(path));
 }

@@ -85,11 +85,14 @@ function readChecked<T>(path: string): Snapshot<T> {
   return { header, records };
 }
 
+const savedAt = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+
 /**
  * Loads the newest good snapshot: the current file, or the previous one when
- * the current is damaged (with `problem` saying what was wrong, for the UI).
+ * the current is damaged, with `problem` saying in plain words what was wrong
+ * and what was used instead (`what` names the data, e.g. the account's).
  */
-export function loadSnapshot<T>(path: string): SnapshotLoad<T> {
+export function loadSnapshot<T>(path: string, what = 'The cached data'): SnapshotLoad<T> {
   const hasCurrent = existsSync(path);
   const hasPrevious = existsSync(`${path}.prev`);
   if (!hasCurrent && !hasPrevious) return { status: 'missing' };
@@ -98,7 +101,7 @@ export function loadSnapshot<T>(path: string): SnapshotLoad<T> {
     try {
       return { status: 'ok', snapshot: readChecked<T>(path), source: 'current', problem: null };
     } catch (err) {
-      problem = `The cached data file ${path} could not be used: ${(err as Error).message}.`;
+      problem = `${what} could not be used: ${(err as Error).message}.`;
     }
   }
   if (hasPrevious) {
@@ -108,11 +111,11 @@ export function loadSnapshot<T>(path: string): SnapshotLoad<T> {
         status: 'ok',
         snapshot,
         source: 'previous',
-        problem: problem ? `${problem} Using the previous snapshot from ${snapshot.header.asOf} instead.` : null,
+        problem: problem ? `${problem} fleetdesk opened the copy saved ${savedAt.format(new Date(snapshot.header.asOf))} UTC instead; the next sync replaces it. (File: ${path})` : null,
       };
     } catch (err) {
-      problem = `${problem ?? ''} The previous snapshot is damaged too (${(err as Error).message}).`.trim();
+      problem = `${problem ?? `${what} could not be used.`} The previous copy is damaged too (${(err as Error).message}).`;
     }
   }
-  return { status: 'corrupt', problem: problem ?? 'The cached data could not be read.' };
+  return { status: 'corrupt', problem: `${problem ?? `${what} could not be read.`} It is read again from the vendor at the next sync. (File: ${path})` };
 }

@@ -1,17 +1,19 @@
 import type { DeviceRow } from '../../shared/ipc/channels/fleet';
 import type { ParsedRequestOf, ResultOf } from '../../shared/ipc/contract';
+import type { SearchResult } from '../../shared/search/index';
 import { toDeviceRow } from './device-row';
 import type { FleetStore } from './fleet-store';
 
 type SortColumn = ParsedRequestOf<'fleet:search'>['sort'];
 
 /**
- * Answers the search table: runs the query once, keeps the ranked and sorted
- * id list for that query, and serves pages of rows from it as the user
- * scrolls, so paging costs only the rows on screen.
+ * Answers the search table: runs the query once, keeps its result, and serves
+ * pages of rows from it as the user scrolls. Ranked results are ordered only
+ * as far as the pages asked for, so a query matching most of the fleet costs
+ * its count and the rows on screen.
  */
 export class FleetQueries {
-  private last: { key: string; generation: number; ids: Uint32Array; errors: ResultOf<'fleet:search'>['errors']; tookMs: number } | null = null;
+  private last: { key: string; generation: number; result: SearchResult; sorted: Uint32Array | null; tookMs: number } | null = null;
   private rowCache = new Map<number, DeviceRow>();
   private rowCacheGeneration = -1;
 
@@ -32,17 +34,28 @@ export class FleetQueries {
 
   search(req: ParsedRequestOf<'fleet:search'>): ResultOf<'fleet:search'> {
     const cacheKey = `${req.sort}\u0000${req.descending}\u0000${req.query}`;
-    if (!this.last || this.last.key !== cacheKey || this.last.generation !== this.store.generation) {
-      const t0 = performance.now();
+    const t0 = performance.now();
+    const fresh = !this.last || this.last.key !== cacheKey || this.last.generation !== this.store.generation;
+    if (fresh) {
       const result = this.store.index.search(req.query);
-      const ids = req.sort === 'relevance' ? (req.descending ? result.ids.slice().reverse() : result.ids) : this.sorted(result.ids, req.sort, req.descending);
-      this.last = { key: cacheKey, generation: this.store.generation, ids, errors: result.errors, tookMs: performance.now() - t0 };
+      const sorted = req.sort === 'relevance' ? null : this.sorted(result.ids, req.sort, req.descending);
+      this.last = { key: cacheKey, generation: this.store.generation, result, sorted, tookMs: 0 };
     }
-    const { ids, errors, tookMs } = this.last;
+    const last = this.last!;
+    const ids = last.sorted ? last.sorted.subarray(req.offset, req.offset + req.limit) : this.relevancePage(last.result, req.offset, req.limit, req.descending);
+    // A new query's time includes ordering its first page.
+    if (fresh) last.tookMs = performance.now() - t0;
     const rows: DeviceRow[] = [];
-    const end = Math.min(ids.length, req.offset + req.limit);
-    for (let k = req.offset; k < end; k++) rows.push(this.row(ids[k]!));
-    return { total: ids.length, offset: req.offset, rows, errors, tookMs, generation: this.store.generation };
+    for (let k = 0; k < ids.length; k++) rows.push(this.row(ids[k]!));
+    return { total: last.result.total, offset: req.offset, rows, errors: last.result.errors, tookMs: last.tookMs, generation: this.store.generation };
+  }
+
+  /** A page of the ranked order, or of its reverse. */
+  private relevancePage(result: SearchResult, offset: number, limit: number, descending: boolean): Uint32Array {
+    if (!descending) return result.page(offset, limit);
+    const end = Math.max(0, result.total - offset);
+    const start = Math.max(0, end - limit);
+    return result.page(start, end - start).reverse();
   }
 
   matchingKeys(query: string): string[] {

@@ -63,7 +63,7 @@ export async function createServices(options: ServiceOptions): Promise<AppServic
   const history = new CustodyHistory(join(options.dataDir, 'custody'), options.log);
 
   // The cache opens first (fast, no network), so the app is useful before any sync answers.
-  const store = new FleetStore(join(options.dataDir, 'cache'));
+  const store = new FleetStore(join(options.dataDir, 'cache'), { log: options.log });
   const connections: ConnectionRegistry = new ConnectionRegistry({
     settings,
     secrets: options.secrets ?? new MemorySecretStore(),
@@ -211,6 +211,7 @@ export async function createServices(options: ServiceOptions): Promise<AppServic
       scheduler.stop();
       sync.cancel();
       await sync.idle();
+      await store.flushDerived();
       await connections.close();
     },
   };

@@ -3,6 +3,9 @@ import type { Emit } from '../host/handler-types';
 import type { FleetStore } from '../fleet/fleet-store';
 import type { Checkpoint, SyncSource } from './types';
 
+/** Page progress is sent at most this often per connection (start and end always). */
+const PROGRESS_EVERY_MS = 200;
+
 interface Job {
   controller: AbortController;
   promise: Promise<void>;
@@ -90,10 +93,15 @@ export class SyncService {
   }
 
   private async run(source: SyncSource, signal: AbortSignal): Promise<void> {
-    const emit = this.o.emit();
+    // Looked up on every event: the first sync starts before the host has connected its emitter.
+    const emit: Emit = (event, payload) => this.o.emit()(event, payload);
     const started = Date.now();
     let last = { items: 0, pages: 0, total: null as number | null };
+    let pageSentAt = -Infinity;
     const send = (phase: 'started' | 'page' | 'done' | 'failed' | 'cancelled', message: string | null = null) => {
+      // Telemetron reports every customer (50 a second): the window needs a few updates a second, not each one.
+      if (phase === 'page' && Date.now() - pageSentAt < PROGRESS_EVERY_MS) return;
+      if (phase === 'page') pageSentAt = Date.now();
       const seconds = Math.max(0.001, (Date.now() - started) / 1000);
       const rate = last.items / seconds;
       emit('sync:progress', {

@@ -22,8 +22,13 @@ export const RANKED = KIND.serial | KIND.id | KIND.name | KIND.user;
 export const PRESENT = { absolute: 1, insiders: 2, telemetron: 4, algosec: 8 } as const;
 export const STATUS = { none: 0, active: 1, inactive: 2, disabled: 3 } as const;
 
-/** The current Insiders managers of a device, as owner text ("manager 101"). */
-export const managerLabel = (id: number) => `manager ${id}`;
+/** An Insiders manager as owner text ("manager 101"); one string per manager, however many spans name it. */
+const labels = new Map<number, string>();
+export function managerLabel(id: number): string {
+  let label = labels.get(id);
+  if (label === undefined) labels.set(id, (label = `manager ${id}`));
+  return label;
+}
 
 /** Calls `emit(rawValue, kind)` for every searchable value of a device. */
 export function eachValue(d: FleetDevice, emit: (raw: string, kind: number) => void): void {
@@ -43,7 +48,8 @@ export function eachValue(d: FleetDevice, emit: (raw: string, kind: number) => v
   if (ins) {
     if (ins.serialNumber !== serial) emit(ins.serialNumber, KIND.serial);
     emit(String(ins.deviceId), KIND.id);
-    emit(ins.deviceName, KIND.name);
+    // Vendors mostly agree on the name: an equal string adds nothing, so it is not looked up again.
+    if (ins.deviceName !== a?.systemName) emit(ins.deviceName, KIND.name);
     for (const o of ins.ownerships) emit(managerLabel(o.manager), o.endTime === null ? KIND.owner | KIND.pastOwner : KIND.pastOwner);
   }
   const tel = d.telemetron;
@@ -54,7 +60,7 @@ export function eachValue(d: FleetDevice, emit: (raw: string, kind: number) => v
   const afa = d.algosec;
   if (afa) {
     if (afa.name !== serial) emit(afa.name, KIND.serial);
-    emit(afa.displayName, KIND.name);
+    if (afa.displayName !== a?.systemName && afa.displayName !== ins?.deviceName) emit(afa.displayName, KIND.name);
     emit(afa.brand, KIND.other);
     for (const g of afa.groups) emit(g, KIND.group);
   }

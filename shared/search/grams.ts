@@ -14,6 +14,16 @@ const A = 42;
 
 export const gramCount = (n: 2 | 3) => A ** n;
 
+/** The alphabet symbol of a character code (or byte); OTHER stands for every character outside the alphabet. */
+export const symbolOf = (charCode: number) => CODE[charCode]!;
+export { OTHER };
+
+/** True when every character of `term` has its own symbol: its gram lists then hold exactly the texts containing it. */
+export function gramsAreExact(term: string): boolean {
+  for (let i = 0; i < term.length; i++) if (CODE[term.charCodeAt(i)] === OTHER) return false;
+  return true;
+}
+
 function codeAt(s: string, i: number, n: number): number {
   let code = 0;
   for (let k = 0; k < n; k++) code = code * A + CODE[s.charCodeAt(i + k)]!;
@@ -28,40 +38,39 @@ export interface Postings {
 /**
  * Builds the n-gram lists over texts stored back to back as bytes (text d is
  * bytes[starts[d] .. starts[d+1])): count, then fill; each text listed once
- * per gram, ids ascending.
+ * per gram, ids ascending. Gram codes roll along each text (drop the oldest
+ * symbol, add the next), so no per-byte array is allocated.
  */
 export function buildPostings(n: 2 | 3, bytes: Uint8Array, starts: Uint32Array): Postings {
   const size = gramCount(n);
   const docs = starts.length - 1;
-  // Gram codes of the whole corpus, computed once (a code per byte; the first n-1 of each text unused).
-  const codes = new Uint32Array(bytes.length);
-  for (let i = n - 1; i < bytes.length; i++) {
-    codes[i] = n === 3 ? (CODE[bytes[i - 2]!]! * A + CODE[bytes[i - 1]!]!) * A + CODE[bytes[i]!]! : CODE[bytes[i - 1]!]! * A + CODE[bytes[i]!]!;
-  }
   const counts = new Uint32Array(size + 1);
   const stamp = new Int32Array(size).fill(-1);
-  for (let doc = 0; doc < docs; doc++) {
-    for (let i = starts[doc]! + n - 1, end = starts[doc + 1]!; i < end; i++) {
-      const c = codes[i]!;
-      if (stamp[c] !== doc) {
+  // Two passes over the same grams: count, then place (ids null = counting).
+  const pass = (ids: Uint32Array | null, fill: Uint32Array) => {
+    for (let doc = 0; doc < docs; doc++) {
+      const from = starts[doc]!;
+      const end = starts[doc + 1]!;
+      // The two previous symbols, kept in variables: cheaper than taking the code modulo.
+      let older = 0;
+      let prev = 0;
+      for (let i = from; i < end; i++) {
+        const s = CODE[bytes[i]!]!;
+        const c = n === 3 ? (older * A + prev) * A + s : prev * A + s;
+        older = prev;
+        prev = s;
+        if (i - from < n - 1 || stamp[c] === doc) continue;
         stamp[c] = doc;
-        counts[c + 1]!++;
+        if (ids) ids[fill[c]!++] = doc;
+        else counts[c + 1]!++;
       }
     }
-  }
+  };
+  pass(null, counts);
   for (let i = 1; i <= size; i++) counts[i]! += counts[i - 1]!;
   const ids = new Uint32Array(counts[size]!);
-  const fill = counts.slice(0, size);
   stamp.fill(-1);
-  for (let doc = 0; doc < docs; doc++) {
-    for (let i = starts[doc]! + n - 1, end = starts[doc + 1]!; i < end; i++) {
-      const c = codes[i]!;
-      if (stamp[c] !== doc) {
-        stamp[c] = doc;
-        ids[fill[c]!++] = doc;
-      }
-    }
-  }
+  pass(ids, counts.slice(0, size));
   return { offsets: counts, ids };
 }
 

@@ -1,5 +1,5 @@
 import type { FleetDevice } from '../model';
-import { eachValue } from './device-fields';
+import { KIND, eachValue } from './device-fields';
 import { fold } from './fold';
 import { StringTable } from './string-table';
 
@@ -77,10 +77,9 @@ export function buildValueTable(devices: readonly FleetDevice[]): ValueTable {
   for (d = 0; d < devices.length; d++) eachValue(devices[d]!, add);
 
   const values = table.values;
-  const folded = new Map<number, string>();
-  // eslint-disable-next-line no-control-regex
-  const nonAscii = /[^\x00-\x7f]/;
-  for (let v = 0; v < values.length; v++) if (nonAscii.test(values[v]!)) folded.set(v, fold(values[v]!));
+  const newId = idsByKind(values.length, pairValue, pairKind);
+  table.renumber(newId);
+  for (let p = 0; p < pairValue.length; p++) pairValue.data[p] = newId[pairValue.data[p]!]!;
 
   // Counting sort of the (value, device) pairs by value; devices stay ascending within a value.
   const offsets = new Uint32Array(values.length + 1);
@@ -94,15 +93,62 @@ export function buildValueTable(devices: readonly FleetDevice[]): ValueTable {
     devs[at] = pairDevice.data[p]!;
     kinds[at] = pairKind.data[p]!;
   }
+
+  // Lower-case bytes of every value; the rare value with characters outside ASCII is folded first.
+  let total = 0;
+  for (let v = 0; v < values.length; v++) total += values[v]!.length;
+  let bytes: Uint8Array = new Uint8Array(total);
   const starts = new Uint32Array(values.length + 1);
-  for (let v = 0; v < values.length; v++) starts[v + 1] = starts[v]! + (folded.get(v) ?? values[v]!).length;
-  const bytes = new Uint8Array(starts[values.length]!);
-  for (let v = 0, w = 0; v < values.length; v++) {
-    const text = folded.get(v) ?? values[v]!;
-    for (let i = 0; i < text.length; i++) {
+  const folded = new Map<number, string>();
+  let w = 0;
+  let rest = total; // characters of the values not written yet
+  for (let v = 0; v < values.length; v++) {
+    const text = values[v]!;
+    rest -= text.length;
+    const from = w;
+    let ascii = true;
+    for (let i = 0; i < text.length && ascii; i++) {
       const c = text.charCodeAt(i);
-      bytes[w++] = c >= 65 && c <= 90 ? c | 32 : c < 128 ? c : NON_ASCII;
+      if (c < 128) bytes[w++] = c >= 65 && c <= 90 ? c | 32 : c;
+      else ascii = false;
     }
+    if (!ascii) {
+      // Rewritten from its start: folding may change the length.
+      const f = fold(text);
+      folded.set(v, f);
+      w = from;
+      if (w + f.length + rest > bytes.length) bytes = grow(bytes, w + f.length + rest + 1024);
+      for (let i = 0; i < f.length; i++) {
+        const c = f.charCodeAt(i);
+        bytes[w++] = c >= 65 && c <= 90 ? c | 32 : c < 128 ? c : NON_ASCII;
+      }
+    }
+    starts[v + 1] = w;
   }
-  return { values, folded, table, offsets, devs, kinds, bytes, starts };
+  return { values, folded, table, offsets, devs, kinds, bytes: w === bytes.length ? bytes : bytes.slice(0, w), starts };
+}
+
+/**
+ * New value ids that put values of one kind next to each other (all names,
+ * then all serials...), in the order they were first seen: a query matching
+ * many values of one kind, such as every laptop name, then reads neighbouring
+ * memory. Groups come first.
+ */
+function idsByKind(count: number, pairValue: Growable<Uint32Array>, pairKind: Growable<Uint8Array>): Uint32Array {
+  const kindsOf = new Uint8Array(count);
+  for (let p = 0; p < pairValue.length; p++) kindsOf[pairValue.data[p]!]! |= pairKind.data[p]!;
+  // Class 0: groups; then 1 + the lowest kind bit.
+  const classOf = (k: number) => (k & KIND.group ? 0 : 32 - Math.clz32(k & -k));
+  const starts = new Uint32Array(10);
+  for (let v = 0; v < count; v++) starts[classOf(kindsOf[v]!) + 1]!++;
+  for (let c = 1; c < starts.length; c++) starts[c]! += starts[c - 1]!;
+  const newId = new Uint32Array(count);
+  for (let v = 0; v < count; v++) newId[v] = starts[classOf(kindsOf[v]!)]!++;
+  return newId;
+}
+
+function grow(bytes: Uint8Array, size: number): Uint8Array {
+  const next = new Uint8Array(size);
+  next.set(bytes);
+  return next;
 }

@@ -32,8 +32,8 @@ test('a damaged cache file is reported in plain words, and the app opens on the 
   try {
     await page.goto(second.url);
     const notice = page.getByRole('alert').filter({ hasText: 'could not be used' });
-    await expect(notice).toContainText('do not match its checksum');
-    await expect(notice).toContainText('Using the previous snapshot');
+    await expect(notice).toContainText('The cached Absolute data of "Demo Absolute" could not be used: its contents do not match its checksum');
+    await expect(notice).toContainText('fleetdesk opened the copy saved');
     // The cached fleet is there at once.
     await page.getByRole('combobox', { name: 'Search devices' }).fill('51bn');
     await expect(page.getByRole('row').filter({ hasText: 'CNF83051BN' })).toBeVisible();

@@ -8,6 +8,8 @@ export interface RunningHost {
   dataDir: string;
   /** Everything the host printed (stdout and stderr): its log. */
   output(): string;
+  /** The host process (benchmarks read its memory). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -42,6 +44,7 @@ export async function startHost(options: { dataDir?: string; env?: Record<string
     url,
     dataDir,
     output: () => stdout + stderr,
+    pid: child.pid!,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -21,7 +21,9 @@ function applySuggestion(text: string, cursor: number, insert: string): { text: 
  * problems are shown in place with a hint, and pasting a list selects it.
  */
 export function QueryBox({ onPasteList }: { onPasteList: (text: string) => void }) {
-  const { query, setQuery, errors } = useSearch();
+  const query = useSearch((s) => s.query);
+  const setQuery = useSearch((s) => s.setQuery);
+  const errors = useSearch((s) => s.errors);
   const inputRef = useRef<HTMLInputElement>(null);
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
   const [active, setActive] = useState(0);

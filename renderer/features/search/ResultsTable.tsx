@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { toast } from '../../components/Toasts';
 import { useSelection } from '../../state/selection-store';
 import { COLUMNS, type Column } from './columns';
@@ -19,10 +20,13 @@ function keysBetween(a: number, b: number): string[] {
 
 /**
  * The virtualized results: only the visible rows exist in the DOM and only the
- * pages being looked at are fetched, so 100,000 matches scroll smoothly.
+ * pages being looked at are fetched, so 100,000 matches scroll smoothly. It
+ * reads only what it shows, so typing in the box does not re-render it.
  */
-export function ResultsTable({ columnIds }: { columnIds: string[] }) {
-  const { total, pages, focused, sort, descending, setSort, ensurePage, setFocused } = useSearch();
+export const ResultsTable = memo(function ResultsTable({ columnIds }: { columnIds: string[] }) {
+  const { total, pages, focused, sort, descending, setSort, ensurePage, setFocused } = useSearch(
+    useShallow((s) => ({ total: s.total, pages: s.pages, focused: s.focused, sort: s.sort, descending: s.descending, setSort: s.setSort, ensurePage: s.ensurePage, setFocused: s.setFocused })),
+  );
   const selected = useSelection((s) => s.keys);
   const parentRef = useRef<HTMLDivElement>(null);
   const columns = columnIds.map((id) => COLUMNS.find((c) => c.id === id)).filter((c): c is Column => !!c);
@@ -160,4 +164,4 @@ export function ResultsTable({ columnIds }: { columnIds: string[] }) {
       </div>
     </div>
   );
-}
+});

@@ -19,7 +19,8 @@ function load(): Saved[] {
 
 /** Saved searches: keep a query under a name, run it again with one click. */
 export function SavedSearches() {
-  const { query, setQuery } = useSearch();
+  const query = useSearch((s) => s.query);
+  const setQuery = useSearch((s) => s.setQuery);
   const [saved, setSaved] = useState(load);
   const store = (next: Saved[]) => {
     setSaved(next);

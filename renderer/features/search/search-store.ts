@@ -39,7 +39,8 @@ async function fetchPage(page: number, first: boolean) {
   const flightKey = `${seq}:${page}`;
   if (inFlight.has(flightKey)) return;
   inFlight.add(flightKey);
-  if (first) useSearch.setState({ loading: true });
+  // The spinner is for the very first answer only: while typing, the previous results stay until the next ones arrive.
+  if (first && useSearch.getState().generation < 0) useSearch.setState({ loading: true });
   const r = await api['fleet:search']({ query, sort, descending, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
   inFlight.delete(flightKey);
   if (seq !== requestSeq) return;
@@ -64,8 +65,6 @@ async function fetchPage(page: number, first: boolean) {
   });
 }
 
-let debounce: ReturnType<typeof setTimeout> | undefined;
-
 export const useSearch = create<SearchState>((set, get) => ({
   query: '',
   sort: 'relevance',
@@ -81,9 +80,8 @@ export const useSearch = create<SearchState>((set, get) => ({
   focused: 0,
   setQuery(query) {
     set({ query, focused: 0 });
-    clearTimeout(debounce);
-    // Queries answer in about a millisecond: ask at once (a stale answer is dropped by fetchPage).
-    debounce = setTimeout(() => void fetchPage(0, true), 0);
+    // No debounce: queries answer in about a millisecond, so every keystroke asks at once (a stale answer is dropped by fetchPage).
+    void fetchPage(0, true);
   },
   setSort(column) {
     const s = get();
@@ -97,6 +95,11 @@ export const useSearch = create<SearchState>((set, get) => ({
   reload: () => void fetchPage(0, true),
 }));
 
+/** Row i of the results in this state, if its page has arrived. */
+export function rowIn(s: Pick<SearchState, 'pages'>, i: number): DeviceRow | undefined {
+  return s.pages.get(Math.floor(i / PAGE_SIZE))?.[i % PAGE_SIZE];
+}
+
 export function rowAt(i: number): DeviceRow | undefined {
-  return useSearch.getState().pages.get(Math.floor(i / PAGE_SIZE))?.[i % PAGE_SIZE];
+  return rowIn(useSearch.getState(), i);
 }

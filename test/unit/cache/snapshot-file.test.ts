@@ -27,7 +27,7 @@ describe('snapshot file', () => {
     expect(load.source).toBe('previous');
     expect(load.snapshot.header.asOf).toBe('2026-11-20T10:00:00Z');
     expect(load.problem).toMatch(/truncated or damaged/);
-    expect(load.problem).toMatch(/previous snapshot from 2026-11-20T10:00:00Z/);
+    expect(load.problem).toMatch(/opened the copy saved 20 Nov 2026, 10:00 UTC instead; the next sync replaces it/);
   });
 
   it('detects a flipped byte in the body', () => {

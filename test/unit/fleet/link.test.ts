@@ -53,6 +53,15 @@ describe('linking vendors into physical devices', () => {
     expect(out.map((d) => d.key).sort()).toEqual(['absolute:uid-9', 'serial:FWCORE']);
   });
 
+  it('lists devices in key order, single-vendor ones included (lookups by key rely on it)', () => {
+    const records = seedToAppRecords(generateDemoFleet({ devices: 500, now: new Date('2026-11-01T12:00:00Z') }));
+    records.absolute.push(abs('', 'NO-SERIAL', 'uid-0'), abs('DUP1', 'A', 'u1'), abs('DUP1', 'B', 'u2'));
+    records.telemetron.push({ identifier: '', customers: [] });
+    const keys = linkFleet(records).map((d) => d.key);
+    expect(keys).toEqual([...keys].sort());
+    expect(keys).toEqual(expect.arrayContaining(['absolute:uid-0', 'absolute:u2', 'telemetron:']));
+  });
+
   it('keeps both records when one vendor lists a serial twice, and flags both', () => {
     const out = linkFleet({ absolute: [abs('DUP1', 'A', 'u1'), abs('DUP1', 'B', 'u2')] });
     expect(out).toHaveLength(2);

@@ -77,6 +77,10 @@ describe('free text', () => {
     expect(names('uyl0009')).toEqual(['DSKT-JOSÉ']);
     expect(names('bbbb-22')).toEqual(['DSKT-JOSÉ']);
   });
+  it('lists only devices that match every word', () => {
+    expect(names('tjordan cisco')).toEqual([]);
+    expect(names('tjordan fortinet')).toEqual(['LPTP-TJORDAN']);
+  });
   it('tolerates one typo in a longer word when nothing matches exactly', () => {
     expect(names('tjorrdan')).toEqual(['LPTP-TJORDAN']);
     expect(names('tjo')).toEqual(['LPTP-TJORDAN']);
